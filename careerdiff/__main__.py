@@ -1,0 +1,5 @@
+import sys
+
+from careerdiff.cli import main
+
+sys.exit(main())
