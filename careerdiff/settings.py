@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -125,7 +126,7 @@ def _coerce_all(values: Mapping[str, Any]) -> dict[str, Any]:
 def _coerce(name: str, value: Any) -> Any:
     kind = _TYPES[name]
     try:
-        if kind is tuple[str, ...]:
+        if kind == tuple[str, ...]:
             if isinstance(value, str):
                 return tuple(part.strip() for part in value.split(",") if part.strip())
             return tuple(str(item) for item in value)
@@ -172,4 +173,11 @@ def _checked(settings: Settings) -> Settings:
     for name in ("connect_timeout", "read_timeout"):
         if getattr(settings, name) <= 0:
             raise ConfigError(f"setting {name!r} must be more than 0 seconds")
+    for name in ("comparison_pattern", "listing_pattern"):
+        try:
+            re.compile(getattr(settings, name))
+        except re.error as exc:
+            raise ConfigError(
+                f"setting {name!r} is not a valid regular expression: {exc}"
+            ) from None
     return settings
