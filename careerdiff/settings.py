@@ -62,6 +62,9 @@ class Settings:
     backoff_base: float = 0.5  # seconds; doubled each attempt, with jitter
     backoff_max: float = 60.0
     retry_after_max: float = 300.0  # a longer Retry-After is capped to this
+    # added for the crawl engine: a URL still failing transiently (429, 5xx, network,
+    # robots.txt unavailable) after its retries is due again in a later crawl this much later
+    retry_later_after: float = 3600.0  # seconds
     max_redirects: int = 5
     max_body_bytes: int = 5 * 1024 * 1024
 
@@ -164,6 +167,7 @@ def _checked(settings: Settings) -> Settings:
         "backoff_base",
         "backoff_max",
         "retry_after_max",
+        "retry_later_after",
     )
     for name in non_negative:
         if getattr(settings, name) < 0:
