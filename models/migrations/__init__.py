@@ -1,0 +1,1 @@
+"""Alembic migrations of careerdiff's database, run through :mod:`models.migrate`."""
