@@ -1,0 +1,116 @@
+"""Per-occupation lists inside a section: the duties' responsibilities and the skills lists.
+
+Each list follows a sub-heading that names one occupation ("Patient coordinator
+example responsibilities.", "Common patient coordinator skills"); its items are
+the blocks after it up to the next sub-heading or section, hidden ones included.
+"Show more"/"Show less" controls are never items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from extractors._context import PageContext
+from extractors._dom import Node, ancestry_ids, leaf_blocks, value_text
+from extractors._names import Names
+from extractors._outline import classify, region_after, widen_inline
+
+_CONTROL = re.compile(
+    r"(?:(?:show|see|view|read|load|display)\s+(?:more|less|fewer|all)"
+    r"|(?:\+\s*)?\d+\s+more|more|less)\b[\W\d]*(?:items?|responsibilities|skills)?[\W\d]*",
+    re.IGNORECASE,
+)
+_MAX_SUBHEADING_CHARS = 200
+
+
+def is_control(text: str) -> bool:
+    """Whether an item's text is a "Show more"-like control rather than content."""
+    return len(text) <= 40 and _CONTROL.fullmatch(text.strip()) is not None
+
+
+@dataclass(frozen=True)
+class Sublist:
+    """The blocks after one occupation's sub-heading (``occupation`` may come from page order)."""
+
+    occupation: int
+    blocks: list[Node]
+
+
+def find_subheadings(
+    region: list[Node], names: Names, keyword: str, kind: str
+) -> list[tuple[int, Node]]:
+    """The sub-headings of ``kind`` in ``region`` as (occupation, node), in page order."""
+    selector = f'*:lexbor-contains("{keyword}" i)'
+    found: list[tuple[int, Node]] = []
+    seen: set[int] = set()
+    for root in region:
+        owners = [root] if root.is_text_node else root.css(selector)
+        for owner in owners:
+            match = _as_subheading(owner, names, kind)
+            if match is not None and match[1].mem_id not in seen:
+                seen.add(match[1].mem_id)
+                found.append(match)
+    return found
+
+
+def _as_subheading(owner: Node, names: Names, kind: str) -> tuple[int, Node] | None:
+    if owner.is_element_node:
+        node, text = widen_inline(owner, value_text(owner))
+        if len(text) <= _MAX_SUBHEADING_CHARS:
+            found = classify(text, names)
+            if found is not None and found.name == kind and found.occupation is not None:
+                return found.occupation, node
+        pieces = [child for child in owner.iter(include_text=True) if child.is_text_node]
+    else:
+        pieces = [owner]
+    for piece in pieces:  # a sub-heading written as bare text before its list
+        found = classify(value_text(piece), names)
+        if found is not None and found.name == kind and found.occupation is not None:
+            return found.occupation, piece
+    return None
+
+
+def sublists(ctx: PageContext, section: str, keyword: str, kind: str) -> list[Sublist]:
+    """Each occupation's list in ``section``: after its sub-heading, else the lists in order."""
+    region = ctx.outline.region(section)
+    subheadings = find_subheadings(region, ctx.names, keyword, kind)
+    if not subheadings:
+        return _lists_in_order(region)
+    boundary_ids = set(ctx.outline.boundary_ids)
+    heading_ids = set(ctx.outline.heading_ids)
+    for _, node in subheadings:
+        boundary_ids.update(ancestry_ids(node))
+        heading_ids.add(node.mem_id)
+    out: list[Sublist] = []
+    for occupation, node in subheadings:
+        out.append(Sublist(occupation, region_after(node, boundary_ids, heading_ids)))
+    return out
+
+
+def _lists_in_order(region: list[Node]) -> list[Sublist]:
+    """Without sub-headings: the section's outermost lists, the first for A, the next for B."""
+    lists: list[Node] = []
+    inner: set[int] = set()
+    for root in region:
+        if root.is_text_node:
+            continue
+        for node in root.css("ul, ol"):
+            if node.mem_id in inner:
+                continue
+            lists.append(node)
+            inner.update(child.mem_id for child in node.css("ul, ol"))
+    return [Sublist(index, [node]) for index, node in enumerate(lists[:2])]
+
+
+def list_items(blocks: list[Node], text_of: Callable[[Node], str]) -> list[str]:
+    """The texts of the items under ``blocks``: list items if there is a list, else every block.
+
+    Controls ("Show more") and empty blocks are dropped.
+    """
+    leaves = leaf_blocks(blocks)
+    if any(in_list for _, in_list in leaves):
+        leaves = [(node, in_list) for node, in_list in leaves if in_list]
+    texts = (text_of(node) for node, _ in leaves)
+    return [text for text in texts if text and not is_control(text)]

@@ -1,0 +1,271 @@
+"""The page's outline: which element heads which section, and what each section holds.
+
+A section is found by the words of its heading, never by class names or
+positions. Headings are looked for among h1-h6 and ``role="heading"`` first (one
+CSS pass); a section not found there is looked for by its key word in any
+element whose whole text is the heading (a bold ``<div>``, ``<p>``, ``<span>``).
+
+A section's *region* is everything after its heading in document order, up to
+the next heading the outline knows, as a list of subtrees. That works the same
+whether sections are flat siblings, each in its own wrapper, or split across
+wrappers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser
+
+from extractors._dom import Node, ancestry_ids, attribute, is_content, value_text
+from extractors._names import Names
+
+HEADING_SELECTOR = "h1, h2, h3, h4, h5, h6, [role=heading]"
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+#: The sections an outline looks for (descriptions are keyed "description:0"/"description:1").
+SECTIONS = ("overview", "salary", "education", "demographics", "duties", "skills")
+
+#: The word searched for when a section's heading is not an h1-h6 or role=heading.
+SECTION_KEYWORDS = {
+    "overview": "overview",
+    "salary": "salar",
+    "education": "education",
+    "demographics": "demographic",
+    "duties": "responsibilities",
+    "skills": "skills",
+    "description": "what does",
+}
+
+_MAX_HEADING_CHARS = 220
+_INLINE_TAGS = frozenset({"span", "b", "strong", "em", "i", "a", "font", "u", "small", "mark"})
+_COMPARE = re.compile(r"\b(?:vs|versus|between|compared?|comparison|comparing|differences?)\b")
+_SUFFIXES = (
+    ("duties", re.compile(r"\b(?:duties(?: and| &)? responsibilities|responsibilities|duties)$")),
+    ("overview", re.compile(r"\boverview$")),
+    ("salary", re.compile(r"\b(?:salary|salaries)$")),
+    ("education", re.compile(r"\beducation$")),
+    ("demographics", re.compile(r"\bdemographics$")),
+    ("skills", re.compile(r"\bskills$")),
+)
+_DESCRIPTION = re.compile(r"what does (?:an? |the )?(?P<name>.+?) do")
+#: Sub-headings inside the duties and skills sections, for one occupation each.
+SUBHEADING_OF = {"duties": "responsibilities", "skills": "skill_list"}
+
+#: Elements whose content is never part of the comparison (menus, sidebars).
+_SKIPPED_TAGS = frozenset({"nav", "aside"})
+#: Elements that end a section when a walk reaches them.
+_END_TAGS = frozenset({"footer"})
+#: Elements a section's walk does not climb out of.
+_LIMIT_TAGS = frozenset({"main", "article", "body", "html"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An element that may head a section, with its text and its place in document order."""
+
+    node: Node
+    text: str
+    order: int
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a heading's words say it heads: a section, or a part for one occupation."""
+
+    name: str  # a SECTIONS key, "description", "responsibilities", "skill_list" or "name"
+    occupation: int | None = None
+    relevance: int = 3  # 3: names both occupations; 2: one and a comparing word; 1: only that
+
+
+def is_heading_element(node: Node) -> bool:
+    """An h1-h6, or an element that says it is a heading."""
+    return node.tag in _HEADING_TAGS or attribute(node, "role") == "heading"
+
+
+def heading_text(node: Node) -> str:
+    """A heading's text, cleaned."""
+    return value_text(node)
+
+
+def collect_candidates(
+    tree: LexborHTMLParser, keywords: tuple[str, ...] = (), limit: int = 400
+) -> list[Candidate]:
+    """Headings (h1-h6, role=heading) and, for each keyword, the elements whose text has it.
+
+    An element found by keyword is widened to the smallest ancestor-or-self whose
+    whole text could be a heading, so ``<div><b>A</b> vs <b>B</b> salary</div>``
+    yields the ``<div>``. Results are in document order.
+    """
+    root = tree.body or tree.root
+    if root is None:
+        return []
+    selector = HEADING_SELECTOR
+    for keyword in keywords:
+        selector += f', *:lexbor-contains("{keyword}" i)'
+    seen: set[int] = set()
+    out: list[Candidate] = []
+    for node in root.css(selector)[: limit * 4]:
+        if node.tag in ("body", "html"):
+            continue
+        text = heading_text(node)
+        if keywords and node.tag not in _HEADING_TAGS:
+            node, text = widen_inline(node, text)
+        if node.mem_id in seen or not text or len(text) > _MAX_HEADING_CHARS:
+            continue
+        seen.add(node.mem_id)
+        out.append(Candidate(node, text, len(out)))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def widen_inline(node: Node, text: str) -> tuple[Node, str]:
+    """Climb from an inline text owner (``<b>``, ``<span>``...) to the element it sits in."""
+    for _ in range(3):
+        parent = node.parent
+        if parent is None or parent.tag in _LIMIT_TAGS or parent.tag in ("tr", "ul", "ol", "dl"):
+            break
+        if node.tag not in _INLINE_TAGS:
+            break
+        parent_text = heading_text(parent)
+        if len(parent_text) > _MAX_HEADING_CHARS:
+            break
+        node, text = parent, parent_text
+    return node, text
+
+
+def classify(text: str, names: Names) -> Kind | None:
+    """What a heading's words say it heads, or ``None`` when it is no heading of ours."""
+    words = text.lower().strip(" .:;!?")
+    if not words or len(words) > _MAX_HEADING_CHARS:
+        return None
+    occupation = names.exactly(words)
+    if occupation is not None:
+        return Kind("name", occupation)
+    match = _DESCRIPTION.fullmatch(words)
+    if match:
+        occupation = names.exactly(match["name"])
+        return None if occupation is None else Kind("description", occupation)
+    for section, pattern in _SUFFIXES:
+        if not pattern.search(words):
+            continue
+        named = names.indices(words)
+        compares = _COMPARE.search(words) is not None
+        if section in SUBHEADING_OF and len(named) == 1 and not compares:
+            return Kind(SUBHEADING_OF[section], named.pop())
+        if len(named) == 2:
+            return Kind(section, None, 3)
+        if compares:
+            return Kind(section, None, 2 if named else 1)
+        return None
+    return None
+
+
+@dataclass
+class Outline:
+    """The chosen heading of each section found, and the regions after them."""
+
+    title: Node | None
+    headings: dict[str, Node] = field(default_factory=dict)
+    boundary_ids: set[int] = field(default_factory=set)
+    heading_ids: set[int] = field(default_factory=set)
+
+    def add_boundary(self, node: Node) -> None:
+        """Make ``node`` end the region of any heading before it."""
+        self.heading_ids.add(node.mem_id)
+        self.boundary_ids.update(ancestry_ids(node))
+
+    def region(self, key: str) -> list[Node]:
+        """The subtrees after the heading of ``key``, up to the next boundary."""
+        heading = self.title if key == "title" else self.headings.get(key)
+        if heading is None:
+            return []
+        return region_after(heading, self.boundary_ids, self.heading_ids)
+
+
+def choose_headings(
+    candidates: list[Candidate], names: Names, title_order: int | None
+) -> tuple[dict[str, Candidate], list[Candidate]]:
+    """The best candidate for each section and description, and the headings that are none.
+
+    Best is: names both occupations over names one over only says "vs"; then
+    after the title over before it (menus come first); then first in the page.
+    """
+    best: dict[str, tuple[tuple[int, int, int], Candidate]] = {}
+    foreign: list[Candidate] = []
+    for candidate in candidates:
+        kind = classify(candidate.text, names)
+        if kind is None:
+            if not is_heading_element(candidate.node):
+                continue  # a keyword hit that is no heading at all
+            foreign.append(candidate)
+            continue
+        if kind.name in ("name", "responsibilities", "skill_list"):
+            continue
+        key = kind.name if kind.name != "description" else f"description:{kind.occupation}"
+        after_title = title_order is None or candidate.order > title_order
+        rank = (kind.relevance, int(after_title), -candidate.order)
+        if key not in best or rank > best[key][0]:
+            best[key] = (rank, candidate)
+    return {key: candidate for key, (_, candidate) in best.items()}, foreign
+
+
+def region_after(
+    start: Node, boundary_ids: set[int], heading_ids: set[int], limit: int = 600
+) -> list[Node]:
+    """Everything after ``start`` in document order until a boundary, as whole subtrees.
+
+    Climbs out of ``start``'s wrappers one level at a time, but not out of
+    ``<main>``/``<article>``; a sibling that holds a later heading is opened and
+    its children before that heading are kept. Menus and sidebars are skipped, a
+    footer ends the walk.
+    """
+    out: list[Node] = []
+    node = start
+    while len(out) < limit:
+        sibling = node.next
+        while sibling is not None:
+            if sibling.mem_id in boundary_ids:
+                if sibling.mem_id not in heading_ids:
+                    _collect_before_boundary(sibling, boundary_ids, heading_ids, out, limit)
+                return out
+            if sibling.is_element_node:
+                if sibling.tag in _END_TAGS:
+                    return out
+                if sibling.tag not in _SKIPPED_TAGS:
+                    out.append(sibling)
+            elif is_content(sibling):
+                out.append(sibling)
+            if len(out) >= limit:
+                return out
+            sibling = sibling.next
+        parent = node.parent
+        if parent is None or parent.tag in _LIMIT_TAGS:
+            return out
+        node = parent
+    return out
+
+
+def _collect_before_boundary(
+    container: Node, boundary_ids: set[int], heading_ids: set[int], out: list[Node], limit: int
+) -> None:
+    """Keep ``container``'s children that come before the boundary inside it."""
+    node: Node | None = container
+    while node is not None and len(out) < limit:
+        child = node.child
+        node = None
+        while child is not None:
+            if child.mem_id in boundary_ids:
+                if child.mem_id not in heading_ids:
+                    node = child  # open it and go on inside
+                break
+            if child.is_element_node:
+                if child.tag in _END_TAGS:
+                    break
+                if child.tag not in _SKIPPED_TAGS:
+                    out.append(child)
+            elif is_content(child):
+                out.append(child)
+            child = child.next

@@ -1,0 +1,290 @@
+"""Reading "label: value for A, value for B" rows, whatever the markup.
+
+A row is found by the words of its label, never by position or class. The
+label's element (or text node) is found with ``:lexbor-contains`` on one word of
+it, then its values are what follows it:
+
+* ``<tr><td>Yearly salary</td><td>$1</td><td>$2</td></tr>`` and ``<div>`` grids:
+  the label's following siblings (climbing out of wrappers that hold only the label);
+* ``<dl><dt>label</dt><dd>a</dd><dd>b</dd>...``: the siblings up to the next label;
+* one wrapper holding both values: its children;
+* one card per occupation (the label twice in the section): one value from each;
+* "Yearly salary: $1" in one element: the text after the label;
+* a column of labels beside one column per occupation (or a table turned on its
+  side): the items at the label's index in the columns that follow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors._dom import (
+    BLOCK_TAGS,
+    NON_CONTENT_TAGS,
+    Node,
+    ancestry_ids,
+    content_children,
+    is_content,
+    next_content,
+    value_text,
+)
+from extractors._names import Names
+
+_MAX_CLIMB = 5
+_MAX_INLINE_VALUE_CHARS = 160
+
+
+@dataclass(frozen=True)
+class Label:
+    """A row label: its key, its words (lower-case) and the one word searched for."""
+
+    key: str
+    words: str
+    keyword: str
+
+
+@dataclass
+class _Unit:
+    """One occurrence of a label: its node, and the value written in the same text, if any."""
+
+    label: Label
+    node: Node
+    inline_value: str | None
+
+
+def selector_for(labels: Sequence[Label]) -> str:
+    """One CSS selector that finds the owners of every label's key word."""
+    keywords = dict.fromkeys(label.keyword for label in labels)
+    return ", ".join(f'*:lexbor-contains("{keyword}" i)' for keyword in keywords)
+
+
+def read_rows(
+    region: Sequence[Node], labels: Sequence[Label], selector: str | None = None
+) -> dict[str, list[str | None]]:
+    """For each label found in ``region``: the texts of its value for A and for B.
+
+    Labels not found are left out; a value that is not there is ``None``.
+    """
+    units = _find_units(region, labels, selector or selector_for(labels))
+    if not units:
+        return {}
+    unit_ids = {unit.node.mem_id for unit in units}
+    ancestors = _unit_ancestors(units)
+    by_key: dict[str, list[_Unit]] = {}
+    for unit in units:
+        by_key.setdefault(unit.label.key, []).append(unit)
+    rows: dict[str, list[str | None]] = {}
+    for key, occurrences in by_key.items():
+        if len(occurrences) >= 2:  # one card per occupation
+            values = [_values(unit, 1, labels, unit_ids, ancestors)[0] for unit in occurrences[:2]]
+        else:
+            values = _values(occurrences[0], 2, labels, unit_ids, ancestors)
+        rows[key] = values
+    return rows
+
+
+def _find_units(region: Sequence[Node], labels: Sequence[Label], selector: str) -> list[_Unit]:
+    units: list[_Unit] = []
+    seen_owners: set[int] = set()
+    seen_units: set[int] = set()
+    for root in region:
+        owners = [root] if root.is_text_node else root.css(selector)
+        for owner in owners:
+            if owner.mem_id in seen_owners:
+                continue
+            seen_owners.add(owner.mem_id)
+            unit = _unit_in(owner, labels)
+            if unit is not None and unit.node.mem_id not in seen_units:
+                seen_units.add(unit.node.mem_id)
+                units.append(unit)
+    return units
+
+
+def _unit_in(owner: Node, labels: Sequence[Label]) -> _Unit | None:
+    """The label occurrence whose key word ``owner`` holds in its own text, if it is a label."""
+    pieces = [owner] if owner.is_text_node else list(owner.iter(include_text=True))
+    for piece in pieces:
+        if not piece.is_text_node:
+            continue
+        text = value_text(piece).lower()
+        if not text or not any(label.keyword in text for label in labels):
+            continue
+        unit = _climb_to_label(piece, text, labels)
+        if unit is not None:
+            return unit
+    return None
+
+
+def _climb_to_label(node: Node, text: str, labels: Sequence[Label]) -> _Unit | None:
+    """From a text node, the smallest node whose text starts with a whole label."""
+    current = node
+    for _ in range(_MAX_CLIMB):
+        for label in labels:
+            if text == label.words:
+                return _Unit(label, current, None)
+            if text.startswith(label.words) and not text[len(label.words)].isalnum():
+                rest = value_text_after(current, len(label.words))
+                if len(rest) > _MAX_INLINE_VALUE_CHARS:
+                    return None
+                return _Unit(label, current, rest.strip(" :|=") or None)
+        if not any(label.words.startswith(text) for label in labels):
+            return None  # neither a label nor a piece of one
+        parent = current.parent
+        if parent is None:
+            return None
+        current = parent
+        text = value_text(current).lower()
+    return None
+
+
+def value_text_after(node: Node, count: int) -> str:
+    """The node's text after its first ``count`` characters (of the cleaned text)."""
+    return value_text(node)[count:].strip()
+
+
+def _unit_ancestors(units: list[_Unit]) -> dict[int, int]:
+    """For every ancestor of a unit (up to a few levels): how many units it holds."""
+    counts: dict[int, int] = {}
+    for unit in units:
+        for node_id in ancestry_ids(unit.node, limit=12):
+            counts[node_id] = counts.get(node_id, 0) + 1
+    return counts
+
+
+def _values(
+    unit: _Unit,
+    expected: int,
+    labels: Sequence[Label],
+    unit_ids: set[int],
+    ancestors: dict[int, int],
+) -> list[str | None]:
+    """``expected`` value texts for a label occurrence; "" for an empty cell, None for none."""
+    texts: list[str | None] = []
+    if unit.inline_value is not None:
+        texts.append(unit.inline_value)
+    if len(texts) < expected:
+        nodes = _value_nodes(unit.node, labels, unit_ids, ancestors)
+        wanted = expected - len(texts)
+        if wanted == 1 and nodes:
+            # One value per occurrence (a card): everything up to the next label is it.
+            texts.append(" ".join(text for text in map(value_text, nodes) if text))
+        else:
+            if len(nodes) == 1 and wanted >= 2:
+                nodes = _split_single(nodes[0]) or nodes
+            texts.extend(_pick(nodes, wanted))
+    texts = texts[:expected]
+    return texts + [None] * (expected - len(texts))
+
+
+def _value_nodes(
+    node: Node, labels: Sequence[Label], unit_ids: set[int], ancestors: dict[int, int]
+) -> list[Node]:
+    """The nodes after the label that hold its values (see the module docstring)."""
+    current = node
+    for _ in range(_MAX_CLIMB):
+        siblings: list[Node] = []
+        for sibling in next_content(current):
+            if sibling.mem_id in unit_ids or ancestors.get(sibling.mem_id, 0) > 0:
+                break
+            if sibling.tag not in NON_CONTENT_TAGS:
+                siblings.append(sibling)
+        if siblings:
+            return siblings
+        parent = current.parent
+        if parent is None:
+            return []
+        if ancestors.get(parent.mem_id, 0) > 1:
+            # The parent holds other labels too: a column of labels, or a header row.
+            return _aligned_values(current, parent, ancestors)
+        current = parent
+    return []
+
+
+def _aligned_values(branch: Node, labels_column: Node, ancestors: dict[int, int]) -> list[Node]:
+    """Values at the label's index in the columns that follow the column of labels.
+
+    Only a pure column of labels counts (every item a label or empty), so a
+    ``<dl>`` whose last label has no value does not borrow what follows it.
+    """
+    items = content_children(labels_column)
+    if any(ancestors.get(item.mem_id, 0) == 0 and value_text(item) for item in items):
+        return []
+    index = next((i for i, item in enumerate(items) if item.mem_id == branch.mem_id), None)
+    if index is None:
+        return []
+    column: Node | None = labels_column
+    for _ in range(_MAX_CLIMB):
+        if column is None:
+            return []
+        followers = list(next_content(column))
+        if followers:
+            break
+        column = column.parent
+    else:
+        return []
+    if len(followers) == 1 and followers[0].is_element_node:
+        followers = content_children(followers[0])  # rows wrapped in one body
+    values = []
+    for follower in followers[:2]:
+        cells = content_children(follower) if follower.is_element_node else []
+        values.append(cells[index] if index < len(cells) else follower)
+    return values
+
+
+def _split_single(node: Node) -> list[Node]:
+    """A lone node that wraps both values: its children, if there are two or more."""
+    current = node
+    for _ in range(_MAX_CLIMB):
+        if not current.is_element_node:
+            return []
+        children = [child for child in content_children(current) if value_text(child)]
+        if len(children) >= 2:
+            # Pieces of one value ("$" and "32,954") are inline; wrapped values are blocks.
+            return children if all(child.tag in BLOCK_TAGS for child in children) else []
+        if len(children) != 1:
+            return []
+        current = children[0]
+    return []
+
+
+def _pick(nodes: list[Node], count: int) -> list[str | None]:
+    """The first ``count`` value texts; empty extras (icons, spacers) are dropped first."""
+    texts = [value_text(node) for node in nodes if is_content(node)]
+    if len(texts) > count:
+        non_empty = [text for text in texts if text]
+        if len(non_empty) >= count:
+            texts = non_empty
+    return list[str | None](texts[:count])
+
+
+def find_name_texts(region: Sequence[Node], names: Names) -> list[str | None]:
+    """How the section writes each occupation's name in a cell of its own (the header row).
+
+    Only an element whose whole text is the name counts, so sentences that
+    mention the occupations do not.
+    """
+    keywords = dict.fromkeys(names.keyword(index) for index in (0, 1))
+    selector = ", ".join(f'*:lexbor-contains("{keyword}" i)' for keyword in keywords if keyword)
+    found: list[str | None] = [None, None]
+    if not selector:
+        return found
+    for root in region:
+        owners = [root] if root.is_text_node else root.css(selector)
+        for owner in owners:
+            node: Node | None = owner
+            for _ in range(3):
+                if node is None:
+                    break
+                text = value_text(node)
+                if len(text) > _MAX_INLINE_VALUE_CHARS:
+                    break
+                index = names.exactly(text)
+                if index is not None:
+                    if found[index] is None:
+                        found[index] = text.strip(" .:;,")
+                    break
+                node = node.parent
+            if found[0] is not None and found[1] is not None:
+                return found
+    return found

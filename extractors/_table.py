@@ -1,0 +1,68 @@
+"""Reading a section's label/value table into typed values, with issues for what is missing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from extractors._context import PageContext
+from extractors._rows import Label, read_rows, selector_for
+from extractors.normalize import is_null
+
+T = TypeVar("T")
+Rows = dict[str, list[str | None]]
+
+
+class Table:
+    """The labels of one section's table and the one selector that finds them."""
+
+    def __init__(self, section: str, labels: Sequence[Label]) -> None:
+        self.section = section
+        self.labels = tuple(labels)
+        self.words = {label.key: label.words for label in self.labels}
+        self.selector = selector_for(self.labels)
+
+    def read(self, ctx: PageContext) -> list[RowReader] | None:
+        """A reader per occupation; ``None`` (and a warning) when the section is not on the page."""
+        if self.section not in ctx.outline.headings:
+            ctx.issues.warn(self.section, f"no {self.section} section found")
+            return None
+        rows = read_rows(ctx.outline.region(self.section), self.labels, self.selector)
+        for label in self.labels:
+            if label.key not in rows:
+                ctx.issues.warn(self.section, f"no '{label.words}' row in the {self.section}")
+            elif all(value is None for value in rows[label.key]):
+                ctx.issues.warn(self.section, f"no values next to '{label.words}'")
+        return [RowReader(self, ctx, rows, occupation) for occupation in (0, 1)]
+
+
+@dataclass
+class RowReader:
+    """One occupation's column of a table."""
+
+    table: Table
+    ctx: PageContext
+    rows: Rows
+    occupation: int
+
+    def text(self, key: str) -> str | None:
+        """The raw text of this occupation's value in row ``key``, or ``None``."""
+        values = self.rows.get(key)
+        return values[self.occupation] if values and self.occupation < len(values) else None
+
+    def value(self, key: str, parse: Callable[[str], T | None]) -> T | None:
+        """``parse`` of the value; text that is there but does not parse is a warning, not a 0."""
+        text = self.text(key)
+        if text is None or is_null(text):
+            return None
+        value = parse(text)
+        if value is None:
+            self.unreadable(key)
+        return value
+
+    def unreadable(self, key: str) -> None:
+        """Record that the value of row ``key`` is there but cannot be read."""
+        words = self.table.words.get(key, key)
+        text = self.text(key)
+        self.ctx.issues.warn(self.table.section, f"cannot read {text!r} as {words}")

@@ -1,0 +1,42 @@
+"""The demographics table: average age, gender and race breakdowns, LGBT share."""
+
+from __future__ import annotations
+
+from extractors._context import PageContext, SectionResult, empty_result
+from extractors._rows import Label
+from extractors._table import RowReader, Table
+from extractors.normalize import is_null, parse_int, parse_percent, parse_shares
+from extractors.records import Share
+
+SECTION = "demographics"
+TABLE = Table(
+    SECTION,
+    (
+        Label("age", "average age", "age"),
+        Label("gender", "gender ratio", "gender"),
+        Label("race", "race ratio", "race"),
+        Label("lgbt", "lgbt percentage", "lgbt"),
+    ),
+)
+
+
+def extract_demographics(ctx: PageContext) -> SectionResult:
+    """The demographics section's values for A and B."""
+    readers = TABLE.read(ctx)
+    if readers is None:
+        return empty_result()
+    result: SectionResult = ({}, {})
+    for fields, row in zip(result, readers, strict=True):
+        fields["avg_age_years"] = row.value("age", parse_int)
+        fields["gender"] = _shares(row, "gender")
+        fields["race"] = _shares(row, "race")
+        fields["lgbt_pct"] = row.value("lgbt", parse_percent)
+    return result
+
+
+def _shares(row: RowReader, key: str) -> list[Share]:
+    text = row.text(key)
+    shares = [Share(category=name, share_pct=pct) for name, pct in parse_shares(text)]
+    if not shares and text is not None and not is_null(text):
+        row.unreadable(key)
+    return shares

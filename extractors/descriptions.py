@@ -1,0 +1,53 @@
+"""The "What does a ... do?" sections: each occupation's description paragraphs."""
+
+from __future__ import annotations
+
+from extractors._context import PageContext, SectionResult
+from extractors._dom import Node, leaf_blocks, prose_text
+from extractors._lists import is_control
+from extractors.normalize import clean_text
+
+SECTION = "description"
+
+
+def extract_descriptions(ctx: PageContext) -> SectionResult:
+    """A's and B's descriptions: their paragraphs joined by a blank line."""
+    result: SectionResult = ({}, {})
+    for index, fields in enumerate(result):
+        key = f"description:{index}"
+        if key not in ctx.outline.headings:
+            ctx.issues.warn(SECTION, f"no 'What does ... do?' section for {ctx.names.pair[index]}")
+            continue
+        paragraphs = description_paragraphs(ctx.outline.region(key))
+        if paragraphs:
+            fields["description"] = "\n\n".join(paragraphs)
+        else:
+            ctx.issues.warn(SECTION, f"the description of {ctx.names.pair[index]} is empty")
+    return result
+
+
+def description_paragraphs(region: list[Node]) -> list[str]:
+    """The text of each paragraph in ``region``; ``<br>`` breaks a block into paragraphs."""
+    paragraphs: list[str] = []
+    for block, _ in leaf_blocks(region):
+        for text in _split_at_breaks(block):
+            if text and not is_control(text):
+                paragraphs.append(text)
+    return paragraphs
+
+
+def _split_at_breaks(block: Node) -> list[str]:
+    if block.is_text_node or block.css_first("br") is None:
+        return [prose_text(block)]
+    parts: list[str] = []
+    current: list[str] = []
+    for child in block.iter(include_text=True):
+        if child.tag == "br":
+            parts.append("".join(current))
+            current = []
+        elif child.is_text_node:
+            current.append(child.text_content or "")
+        elif child.is_element_node:
+            current.append(child.text())
+    parts.append("".join(current))
+    return [clean_text(part) for part in parts if part.strip()]

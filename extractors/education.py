@@ -1,0 +1,31 @@
+"""The education table: most common degree (with its share), major and college."""
+
+from __future__ import annotations
+
+from extractors._context import PageContext, SectionResult, empty_result
+from extractors._rows import Label
+from extractors._table import Table
+from extractors.normalize import parse_labelled_share, text_or_none
+
+SECTION = "education"
+TABLE = Table(
+    SECTION,
+    (
+        Label("degree", "most common degree", "common"),
+        Label("major", "most common major", "common"),
+        Label("college", "most common college", "common"),
+    ),
+)
+
+
+def extract_education(ctx: PageContext) -> SectionResult:
+    """The education section's values for A and B."""
+    readers = TABLE.read(ctx)
+    if readers is None:
+        return empty_result()
+    result: SectionResult = ({}, {})
+    for fields, row in zip(result, readers, strict=True):
+        fields["top_degree"], fields["top_degree_pct"] = parse_labelled_share(row.text("degree"))
+        fields["top_major"] = text_or_none(row.text("major"))
+        fields["top_college"] = text_or_none(row.text("college"))
+    return result

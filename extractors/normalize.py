@@ -1,0 +1,263 @@
+"""Value normalizers: small pure functions from a cell's text to a typed value.
+
+Every function takes text as the page shows it (already entity-decoded by the
+parser) and returns ``None`` for an absent value ("", "-", "--", "N/A", ...),
+never 0. None of them raises on bad text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- text -------------------------------------------------------------------
+
+_TYPOGRAPHIC = str.maketrans(
+    {
+        "\u2018": "'",  # left single quote
+        "\u2019": "'",  # right single quote / apostrophe
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",  # prime
+        "\u00b4": "'",  # acute accent used as apostrophe
+        "\u02bc": "'",  # modifier letter apostrophe
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2212": "-",  # minus sign
+        "\u200b": None,  # zero-width space
+        "\u200c": None,
+        "\u200d": None,
+        "\u2060": None,
+        "\ufeff": None,
+        "\u00ad": None,  # soft hyphen
+        "\x00": None,
+    }
+)
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?%)\]])")
+_SPACE_AFTER_OPEN = re.compile(r"([($\[])\s+")
+
+#: Texts that mean "no value" in a cell.
+NULL_TEXTS = frozenset({"", "-", "--", "---", "\u2013", "\u2014", "n/a", "na", "none", "null"})
+
+
+def clean_text(text: str) -> str:
+    """Plain quotes, no zero-width characters, one space for every run of white space."""
+    return " ".join(text.translate(_TYPOGRAPHIC).split())
+
+
+def tidy_spacing(text: str) -> str:
+    """Undo spaces that joining separate elements put before punctuation or after ``$``/``(``."""
+    return _SPACE_AFTER_OPEN.sub(r"\1", _SPACE_BEFORE_PUNCT.sub(r"\1", text))
+
+
+def is_null(text: str | None) -> bool:
+    """Whether a cell's text means "no value" ("", "-", "--", "—", "N/A", ...)."""
+    return text is None or clean_text(text).strip(" .").lower() in NULL_TEXTS
+
+
+def text_or_none(text: str | None) -> str | None:
+    """The cleaned text, or ``None`` for an absent value."""
+    if text is None or is_null(text):
+        return None
+    return clean_text(text)
+
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """Lower-case; each run of characters other than a-z0-9 becomes one "-", none at the ends."""
+    return _NON_SLUG.sub("-", text.lower()).strip("-")
+
+
+# --- numbers ----------------------------------------------------------------
+
+_NUMBER = re.compile(
+    r"(?P<sign>[-+])?\s*\$?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"\s*(?P<mult>[kKmMbB](?![a-zA-Z]))?"
+)
+_MULTIPLIERS = {"k": 1_000, "m": 1_000_000, "b": 1_000_000_000}
+
+
+def parse_number(text: str | None) -> float | None:
+    """The first number in ``text``: "$32,954" -> 32954.0, "-4%" -> -4.0, "$45K" -> 45000.0."""
+    if text is None or is_null(text):
+        return None
+    match = _NUMBER.search(clean_text(text))
+    if match is None:
+        return None
+    value = float(match["num"].replace(",", ""))
+    if match["mult"]:
+        value *= _MULTIPLIERS[match["mult"].lower()]
+    if match["sign"] == "-":
+        value = -value
+    return value
+
+
+def parse_int(text: str | None) -> int | None:
+    """A whole number: "97,878" -> 97878, "$32,954" -> 32954, "40 years" -> 40."""
+    value = parse_number(text)
+    return None if value is None else round(value)
+
+
+def parse_money(text: str | None) -> int | None:
+    """Whole dollars: "$32,954" -> 32954, "$45K" -> 45000."""
+    return parse_int(text)
+
+
+def parse_float(text: str | None) -> float | None:
+    """A decimal number: "$15.84" -> 15.84, "-4%" -> -4.0, "3.8" -> 3.8."""
+    value = parse_number(text)
+    return None if value is None else round(value, 6)
+
+
+def parse_percent(text: str | None) -> float | None:
+    """Percent points: "-4%" -> -4.0, "7%" -> 7.0."""
+    return parse_float(text)
+
+
+_RANGE_SPLIT = re.compile(r"\s+(?:and|to)\s+|\s*[-\u2013\u2014]\s*(?=[$\d])", re.IGNORECASE)
+
+
+def parse_money_range(text: str | None) -> tuple[int | None, int | None]:
+    """ "Between $25,000 And $41,000" or "$25,000 - $41,000" (any dash) -> (25000, 41000)."""
+    if text is None or is_null(text):
+        return None, None
+    body = re.sub(r"^\s*between\s+", "", clean_text(text), flags=re.IGNORECASE)
+    parts = _RANGE_SPLIT.split(body, maxsplit=1)
+    if len(parts) != 2:
+        value = parse_money(body)
+        return value, value
+    return parse_money(parts[0]), parse_money(parts[1])
+
+
+# --- labelled values --------------------------------------------------------
+
+_SHARE_IN_LIST = re.compile(
+    r"(?P<label>[^\d%]*?[^\s,:;(\-])[\s,:;(\-]*?(?P<pct>-?\d+(?:\.\d+)?)\s*%\)?"
+)
+_LABELLED_SHARE = re.compile(
+    r"(?P<label>.*?)[\s,:;(\-\u2013\u2014]*(?P<pct>\d+(?:\.\d+)?)\s*%\)?\s*"
+)
+
+
+def parse_labelled_share(text: str | None) -> tuple[str | None, float | None]:
+    """ "Bachelor's Degree, 40%" -> ("Bachelor's Degree", 40.0); no percent -> (text, None)."""
+    if text is None or is_null(text):
+        return None, None
+    cleaned = clean_text(text)
+    match = _LABELLED_SHARE.fullmatch(cleaned)
+    if match is None:
+        return text_or_none(cleaned), None
+    return text_or_none(match["label"]), float(match["pct"])
+
+
+def parse_shares(text: str | None) -> list[tuple[str, float]]:
+    """Every "Category, NN%" in page order: "Male, 11.2% Female, 88.8%" -> two pairs."""
+    if text is None or is_null(text):
+        return []
+    return [
+        (clean_text(match["label"]), float(match["pct"]))
+        for match in _SHARE_IN_LIST.finditer(clean_text(text))
+    ]
+
+
+def parse_city_state(text: str | None) -> tuple[str | None, str | None]:
+    """ "Brockton, MA" -> ("Brockton", "MA"); a city without a state -> (city, None)."""
+    value = text_or_none(text)
+    if value is None:
+        return None, None
+    city, comma, state = value.rpartition(",")
+    if not comma:
+        return value, None
+    return text_or_none(city), text_or_none(state)
+
+
+# --- time to become ---------------------------------------------------------
+
+_UNIT_MONTHS = {"year": 12, "yr": 12, "month": 1, "mo": 1, "week": 12 / 52}
+_NUM = r"\b(\d+(?:\.\d+)?|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b)"
+_UNIT = r"(years?|yrs?|months?|mos?|weeks?)"
+_DURATION = re.compile(
+    rf"(?P<less>less than\s+|under\s+|up to\s+)?{_NUM}(?:\s*{_UNIT})?"
+    rf"(?:\s*(?:-|\u2013|\u2014|to)\s*{_NUM})?\s*{_UNIT}\b",
+    re.IGNORECASE,
+)
+_WORD_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+}
+
+
+def find_durations(text: str) -> list[tuple[int, int, tuple[int, int]]]:
+    """Every duration in ``text`` as (start, end, (min_months, max_months)), in order."""
+    found = []
+    for match in _DURATION.finditer(text):
+        months = _duration_months(match)
+        if months is not None:
+            found.append((match.start(), match.end(), months))
+    return found
+
+
+def parse_duration(text: str | None) -> tuple[int | None, int | None]:
+    """Months to become: "2-4 years" -> (24, 48), "6-12 months" -> (6, 12), "1 year" -> (12, 12).
+
+    "less than 1 year" is read as (0, 12): 0 is a real lower bound there, not a
+    missing value. "1.5 years" -> (18, 18); "6 months to 1 year" -> (6, 12).
+    """
+    if text is None:
+        return None, None
+    found = find_durations(clean_text(text))
+    return found[0][2] if found else (None, None)
+
+
+def _duration_months(match: re.Match[str]) -> tuple[int, int] | None:
+    low_text, low_unit, high_text, unit = match.group(2, 3, 4, 5)
+    high_months = _to_months(high_text or low_text, unit)
+    low_months = _to_months(low_text, low_unit or unit)
+    if low_months is None or high_months is None:
+        return None
+    if match["less"]:
+        return 0, high_months
+    return min(low_months, high_months), max(low_months, high_months)
+
+
+def _to_months(number: str, unit: str) -> int | None:
+    amount = _WORD_NUMBERS.get(number.lower())
+    value = float(number) if amount is None else float(amount)
+    key = unit.lower().rstrip("s")
+    factor = _UNIT_MONTHS.get(key)
+    if factor is None:
+        return None
+    return round(value * factor)
+
+
+# --- lists in prose ---------------------------------------------------------
+
+
+def split_prose_list(text: str) -> list[str]:
+    """ "patients, customer service and patient care" -> 3 items; the Oxford comma is optional."""
+    body = clean_text(text).strip(" .;:")
+    parts = [part.strip() for part in body.split(",")]
+    parts = [re.sub(r"^(?:and|or|&)\s+", "", part, flags=re.IGNORECASE) for part in parts]
+    last = parts[-1] if parts else ""
+    if len(parts) < 3:
+        head, sep, tail = last.rpartition(" and ")
+        if sep and head and tail:
+            parts[-1:] = [head.strip(), tail.strip()]
+    return [part for part in parts if part]

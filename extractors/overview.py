@@ -1,0 +1,53 @@
+"""The overview table: salary, hourly rate, growth, jobs, satisfaction, degree, age, experience.
+
+Its header row is where the occupations' title-cased names come from.
+"""
+
+from __future__ import annotations
+
+from extractors._context import PageContext, SectionResult, empty_result
+from extractors._rows import Label, find_name_texts
+from extractors._table import Table
+from extractors.normalize import (
+    parse_float,
+    parse_int,
+    parse_labelled_share,
+    parse_money,
+    parse_percent,
+)
+
+SECTION = "overview"
+TABLE = Table(
+    SECTION,
+    (
+        Label("yearly_salary", "yearly salary", "yearly"),
+        Label("hourly_rate", "hourly rate", "hourly"),
+        Label("growth_rate", "growth rate", "growth"),
+        Label("job_count", "number of jobs", "number"),
+        Label("job_satisfaction", "job satisfaction", "satisfaction"),
+        Label("degree", "most common degree", "degree"),
+        Label("age", "average age", "age"),
+        Label("experience", "years of experience", "experience"),
+    ),
+)
+
+
+def extract_overview(ctx: PageContext) -> SectionResult:
+    """The overview's values for A and B, plus each one's ``title`` from the header row."""
+    readers = TABLE.read(ctx)
+    if readers is None:
+        return empty_result()
+    titles = find_name_texts(ctx.outline.region(SECTION), ctx.names)
+    result: SectionResult = ({}, {})
+    for fields, row, title in zip(result, readers, titles, strict=True):
+        if title:
+            fields["title"] = title
+        fields["yearly_salary_usd"] = row.value("yearly_salary", parse_money)
+        fields["hourly_rate_usd"] = row.value("hourly_rate", parse_float)
+        fields["growth_rate_pct"] = row.value("growth_rate", parse_percent)
+        fields["job_count"] = row.value("job_count", parse_int)
+        fields["job_satisfaction"] = row.value("job_satisfaction", parse_float)
+        fields["top_degree"], fields["top_degree_pct"] = parse_labelled_share(row.text("degree"))
+        fields["avg_age_years"] = row.value("age", parse_int)
+        fields["experience_years"] = row.value("experience", parse_int)
+    return result

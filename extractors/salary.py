@@ -1,0 +1,41 @@
+"""The salary table: average salary, salary range, highest paying city and state, best payers."""
+
+from __future__ import annotations
+
+from extractors._context import PageContext, SectionResult, empty_result
+from extractors._rows import Label
+from extractors._table import Table
+from extractors.normalize import parse_city_state, parse_money, parse_money_range, text_or_none
+
+SECTION = "salary"
+TABLE = Table(
+    SECTION,
+    (
+        Label("average_salary", "average salary", "average"),
+        Label("salary_range", "salary range", "range"),
+        Label("city", "highest paying city", "city"),
+        Label("state", "highest paying state", "state"),
+        Label("company", "best paying company", "company"),
+        Label("industry", "best paying industry", "industry"),
+    ),
+)
+
+
+def extract_salary(ctx: PageContext) -> SectionResult:
+    """The salary section's values for A and B (the average salary is ``yearly_salary_usd``)."""
+    readers = TABLE.read(ctx)
+    if readers is None:
+        return empty_result()
+    result: SectionResult = ({}, {})
+    for fields, row in zip(result, readers, strict=True):
+        fields["yearly_salary_usd"] = row.value("average_salary", parse_money)
+        low, high = parse_money_range(row.text("salary_range"))
+        if row.text("salary_range") and low is None and high is None:
+            row.unreadable("salary_range")
+        fields["salary_min_usd"], fields["salary_max_usd"] = low, high
+        city, state = parse_city_state(row.text("city"))
+        fields["highest_paying_city"], fields["highest_paying_city_state"] = city, state
+        fields["highest_paying_state"] = text_or_none(row.text("state"))
+        fields["best_paying_company"] = text_or_none(row.text("company"))
+        fields["best_paying_industry"] = text_or_none(row.text("industry"))
+    return result

@@ -1,0 +1,82 @@
+"""The page's title ("Patient coordinator vs certified medical technician") and its two names.
+
+The title is the h1 that reads "A vs B"; without one, a heading that does, then
+the document's ``<title>`` (minus the site's suffix). A page with none of them
+is not a comparison page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser
+
+from extractors._dom import Node, attribute, value_text
+from extractors._names import Names
+from extractors._outline import Candidate, is_heading_element
+
+_VS = re.compile(r"^(?P<a>.+?)\s+(?:vs\.?|versus|v\.)\s+(?P<b>.+)$", re.IGNORECASE)
+#: What follows the second name in some titles: ": What's the difference?", " | Site".
+_TAIL = re.compile(r"\s*(?:[:|?(\u2013\u2014]|\s-\s).*$")
+_SECTION_WORD = re.compile(
+    r"\b(?:overview|salary|salaries|education|demographics|responsibilities|duties|skills)$",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(r"^(?:compare|comparing|comparison:?)\s+", re.IGNORECASE)
+_MAX_NAME_CHARS = 80
+
+
+@dataclass(frozen=True)
+class Title:
+    """The page's title as shown, the two names in it, and the element it came from."""
+
+    text: str
+    names: Names | None
+    node: Node | None = None
+    order: int | None = None
+    from_document_title: bool = False
+
+
+def split_title(text: str) -> tuple[str, str] | None:
+    """ "Patient coordinator vs certified medical technician" -> the two names, else ``None``."""
+    match = _VS.match(text.strip())
+    if match is None:
+        return None
+    first = _LEADING.sub("", match["a"]).strip(" .:-")
+    second = _TAIL.sub("", match["b"]).strip(" .:-")
+    if not first or not second or _SECTION_WORD.search(second):
+        return None
+    if len(first) > _MAX_NAME_CHARS or len(second) > _MAX_NAME_CHARS:
+        return None
+    return first, second
+
+
+def capitalize_words(name: str) -> str:
+    """ "certified medical technician" -> "Certified Medical Technician" (first letters only)."""
+    return " ".join(word[:1].upper() + word[1:] for word in name.split())
+
+
+def find_title(tree: LexborHTMLParser, candidates: list[Candidate]) -> Title:
+    """The page's title: an "A vs B" h1, else such a heading, else the document title."""
+    headings = [c for c in candidates if is_heading_element(c.node)]
+    level_one = [
+        c for c in headings if c.node.tag == "h1" or attribute(c.node, "aria-level") == "1"
+    ]
+    for group in (level_one, headings):
+        for candidate in group:
+            names = split_title(candidate.text)
+            if names is not None:
+                return Title(candidate.text, Names(*names), candidate.node, candidate.order)
+    document_title = _document_title(tree)
+    for part in re.split(r"\s+[|\u2013\u2014-]\s+", document_title):
+        names = split_title(part)
+        if names is not None:
+            return Title(part.strip(), Names(*names), from_document_title=True)
+    fallback = level_one[0].text if level_one else document_title
+    return Title(fallback, None)
+
+
+def _document_title(tree: LexborHTMLParser) -> str:
+    node = tree.css_first("title")
+    return value_text(node) if node is not None else ""
