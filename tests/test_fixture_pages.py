@@ -202,3 +202,9 @@ def test_fixtures_are_what_the_tools_render() -> None:
     from fixtures.tools import stale_files
 
     assert stale_files() == [], "run `python -m fixtures.tools` and commit the result"
+
+
+def test_readme_describes_every_page() -> None:
+    readme = (FIXTURES_DIR / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in PAGES if f"`{name}`" not in readme]
+    assert not missing, f"fixtures/README.md does not describe: {missing}"

@@ -26,7 +26,7 @@ from careerdiff.fixture_site import (
     serve_fixture_site,
 )
 from careerdiff.settings import DEFAULT_COMPARISON_PATTERN, DEFAULT_LISTING_PATTERN
-from tests.helpers import load_expected, page_names
+from tests.helpers import FIXTURES_DIR, load_expected, page_names
 
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -285,3 +285,11 @@ def test_is_not_modified(
     if_none_match: str | None, if_modified_since: str | None, expected: bool
 ) -> None:
     assert is_not_modified(_RESPONSE, if_none_match, if_modified_since) is expected
+
+
+def test_readme_describes_every_served_file() -> None:
+    readme = (FIXTURES_DIR / "README.md").read_text(encoding="utf-8")
+    site = FixtureSite.load()
+    files = {route.file.relative_to(FIXTURES_DIR).as_posix() for route in site.routes}
+    described = {f for f in files if f"`{f}`" in readme or f.startswith("pages/")}
+    assert described == files
