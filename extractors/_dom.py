@@ -7,6 +7,7 @@ real site's classes are build hashes and change without notice.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -169,37 +170,84 @@ def ancestry_ids(node: Node, limit: int = 256) -> list[int]:
     return ids
 
 
-def has_block_child(node: Node) -> bool:
-    """Whether any direct child element starts a new block."""
-    return any(child.tag in BLOCK_TAGS for child in node.iter())
+def _is_text_block(node: Node) -> bool:
+    """A block-level child that holds text (an empty bar or spacer ``<div>`` does not count)."""
+    return node.is_element_node and node.tag in BLOCK_TAGS and bool(node.text().strip())
 
 
-def leaf_blocks(nodes: Iterable[Node], limit: int = 2000) -> list[tuple[Node, bool]]:
-    """The innermost blocks of text under ``nodes`` in order, each with whether it is in a list.
+@dataclass(frozen=True)
+class Block:
+    """One block of text: an element, or a run of inline pieces between blocks.
 
-    A block whose children are blocks is opened; loose text between blocks is a
-    block of its own. Controls and media are skipped. "In a list" means inside a
-    ``<ul>``/``<ol>``/``<li>``, which tells list items from stray text around a list.
+    ``in_list`` says whether it sits in a ``<ul>``/``<ol>``/``<li>``, which tells
+    list items from stray text around a list.
     """
-    out: list[tuple[Node, bool]] = []
-    stack = [(node, False) for node in nodes]
+
+    nodes: tuple[Node, ...]
+    in_list: bool
+
+    def prose(self) -> str:
+        """The block's text as a browser shows it (inline pieces are not spaced)."""
+        if len(self.nodes) == 1:
+            return prose_text(self.nodes[0])
+        return clean_text("".join(_raw(node) for node in self.nodes))
+
+    def value(self) -> str:
+        """The block's text with separate pieces spaced (see ``value_text``)."""
+        return tidy_spacing(clean_text(" ".join(raw_text(node) for node in self.nodes)))
+
+
+def _raw(node: Node) -> str:
+    if node.is_text_node:
+        return node.text_content or ""
+    return node.text() if node.is_element_node else ""
+
+
+def leaf_blocks(nodes: Iterable[Node], limit: int = 2000) -> list[Block]:
+    """The innermost blocks of text under ``nodes``, in order: list items, paragraphs, cells.
+
+    An element with a child block that holds text is opened: its child blocks
+    are blocks of their own, and each run of inline pieces between them is one
+    block. Controls and media are skipped.
+    """
+    out: list[Block] = []
+    stack: list[Node | Block] = list(nodes)
     stack.reverse()
+    in_list_ids: set[int] = set()
     while stack and len(out) < limit:
-        node, in_list = stack.pop()
+        item = stack.pop()
+        if isinstance(item, Block):
+            out.append(item)
+            continue
+        node = item
+        in_list = node.mem_id in in_list_ids
         if node.is_text_node:
             if is_content(node):
-                out.append((node, in_list))
+                out.append(Block((node,), in_list))
             continue
         if not node.is_element_node or node.tag in NON_CONTENT_TAGS:
             continue
-        tag = node.tag
-        in_list = in_list or tag in _LIST_TAGS
-        if tag in _CONTAINER_TAGS or has_block_child(node):
-            children = [(child, in_list) for child in content_children(node)]
-            children.reverse()
-            stack.extend(children)
-        else:
-            out.append((node, in_list))
+        in_list = in_list or node.tag in _LIST_TAGS
+        children = content_children(node)
+        if node.tag not in _CONTAINER_TAGS and not any(map(_is_text_block, children)):
+            out.append(Block((node,), in_list))
+            continue
+        opened: list[Node | Block] = []
+        run: list[Node] = []
+        for child in [*children, None]:
+            if child is not None and not (child.is_element_node and child.tag in BLOCK_TAGS):
+                if child.is_text_node or child.tag not in NON_CONTENT_TAGS:
+                    run.append(child)
+                continue
+            if any(_raw(piece).strip() for piece in run):
+                opened.append(Block(tuple(run), in_list))
+            run = []
+            if child is not None:
+                if in_list:
+                    in_list_ids.add(child.mem_id)
+                opened.append(child)
+        opened.reverse()
+        stack.extend(opened)
     return out
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from extractors._context import PageContext
-from extractors._dom import Node, ancestry_ids, leaf_blocks, value_text
+from extractors._dom import Block, Node, ancestry_ids, leaf_blocks, value_text
 from extractors._names import Names
 from extractors._outline import classify, region_after, widen_inline
 
@@ -104,13 +104,13 @@ def _lists_in_order(region: list[Node]) -> list[Sublist]:
     return [Sublist(index, [node]) for index, node in enumerate(lists[:2])]
 
 
-def list_items(blocks: list[Node], text_of: Callable[[Node], str]) -> list[str]:
-    """The texts of the items under ``blocks``: list items if there is a list, else every block.
+def list_items(nodes: list[Node], text_of: Callable[[Block], str]) -> list[str]:
+    """The texts of the items under ``nodes``: list items if there is a list, else every block.
 
     Controls ("Show more") and empty blocks are dropped.
     """
-    leaves = leaf_blocks(blocks)
-    if any(in_list for _, in_list in leaves):
-        leaves = [(node, in_list) for node, in_list in leaves if in_list]
-    texts = (text_of(node) for node, _ in leaves)
+    blocks = leaf_blocks(nodes)
+    if any(block.in_list for block in blocks):
+        blocks = [block for block in blocks if block.in_list]
+    texts = (text_of(block) for block in blocks)
     return [text for text in texts if text and not is_control(text)]

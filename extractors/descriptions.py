@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors._context import PageContext, SectionResult
-from extractors._dom import Node, leaf_blocks, prose_text
+from extractors._dom import Block, Node, leaf_blocks
 from extractors._lists import is_control
 from extractors.normalize import clean_text
 
@@ -29,19 +29,20 @@ def extract_descriptions(ctx: PageContext) -> SectionResult:
 def description_paragraphs(region: list[Node]) -> list[str]:
     """The text of each paragraph in ``region``; ``<br>`` breaks a block into paragraphs."""
     paragraphs: list[str] = []
-    for block, _ in leaf_blocks(region):
+    for block in leaf_blocks(region):
         for text in _split_at_breaks(block):
             if text and not is_control(text):
                 paragraphs.append(text)
     return paragraphs
 
 
-def _split_at_breaks(block: Node) -> list[str]:
-    if block.is_text_node or block.css_first("br") is None:
-        return [prose_text(block)]
+def _split_at_breaks(block: Block) -> list[str]:
+    node = block.nodes[0]
+    if len(block.nodes) > 1 or node.is_text_node or node.css_first("br") is None:
+        return [block.prose()]
     parts: list[str] = []
     current: list[str] = []
-    for child in block.iter(include_text=True):
+    for child in node.iter(include_text=True):
         if child.tag == "br":
             parts.append("".join(current))
             current = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors._context import PageContext, SectionResult, empty_result
-from extractors._dom import prose_text
+from extractors._dom import Block
 from extractors._lists import list_items, sublists
 
 SECTION = "duties"
@@ -18,7 +18,7 @@ def extract_duties(ctx: PageContext) -> SectionResult:
     for sublist in sublists(ctx, SECTION, "responsibilit", "responsibilities"):
         fields = result[sublist.occupation]
         if "responsibilities" not in fields:
-            fields["responsibilities"] = list_items(sublist.blocks, prose_text)
+            fields["responsibilities"] = list_items(sublist.blocks, Block.prose)
     for index, fields in enumerate(result):
         if not fields.get("responsibilities"):
             name = ctx.names.pair[index]

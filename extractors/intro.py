@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from extractors._context import PageContext, SectionResult
-from extractors._dom import leaf_blocks, prose_text
+from extractors._dom import leaf_blocks
 from extractors._names import Names
 from extractors.normalize import find_durations, split_prose_list
 
@@ -45,7 +45,7 @@ def extract_intro(ctx: PageContext) -> SectionResult:
 def intro_text(ctx: PageContext) -> str:
     """The paragraphs between the title and the first section, as one text."""
     blocks = leaf_blocks(ctx.outline.region("title"))
-    return " ".join(text for text in (prose_text(node) for node, _ in blocks) if text)
+    return " ".join(text for text in (block.prose() for block in blocks) if text)
 
 
 def times_to_become(text: str, names: Names) -> list[tuple[int, int] | None]:

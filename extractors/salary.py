@@ -5,7 +5,13 @@ from __future__ import annotations
 from extractors._context import PageContext, SectionResult, empty_result
 from extractors._rows import Label
 from extractors._table import Table
-from extractors.normalize import parse_city_state, parse_money, parse_money_range, text_or_none
+from extractors.normalize import (
+    is_null,
+    parse_city_state,
+    parse_money,
+    parse_money_range,
+    text_or_none,
+)
 
 SECTION = "salary"
 TABLE = Table(
@@ -29,8 +35,9 @@ def extract_salary(ctx: PageContext) -> SectionResult:
     result: SectionResult = ({}, {})
     for fields, row in zip(result, readers, strict=True):
         fields["yearly_salary_usd"] = row.value("average_salary", parse_money)
-        low, high = parse_money_range(row.text("salary_range"))
-        if row.text("salary_range") and low is None and high is None:
+        range_text = row.text("salary_range")
+        low, high = parse_money_range(range_text)
+        if low is None and high is None and not is_null(range_text):
             row.unreadable("salary_range")
         fields["salary_min_usd"], fields["salary_max_usd"] = low, high
         city, state = parse_city_state(row.text("city"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors._context import PageContext, SectionResult, empty_result
-from extractors._dom import value_text
+from extractors._dom import Block
 from extractors._lists import list_items, sublists
 from extractors.normalize import parse_labelled_share
 from extractors.records import Skill
@@ -20,7 +20,7 @@ def extract_skills(ctx: PageContext) -> SectionResult:
     for sublist in sublists(ctx, SECTION, "skills", "skill_list"):
         fields = result[sublist.occupation]
         if "skills" not in fields:
-            fields["skills"] = parse_skills(list_items(sublist.blocks, value_text))
+            fields["skills"] = parse_skills(list_items(sublist.blocks, Block.value))
     for index, fields in enumerate(result):
         if not fields.get("skills"):
             ctx.issues.warn(SECTION, f"no skills found for {ctx.names.pair[index]}")
