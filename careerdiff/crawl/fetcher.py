@@ -273,8 +273,9 @@ class Fetcher:
                     reasons.BAD_ENCODING, f"undecodable body from {url}: {exc}"
                 ) from None
             except httpx.TransportError as exc:
+                detail = f": {exc}" if str(exc) else ""
                 raise TransientFault(
-                    reasons.CONNECTION, f"connection failed ({_name(exc)}): {url}: {exc}"
+                    reasons.CONNECTION, f"connection failed ({_name(exc)}): {url}{detail}"
                 ) from None
 
     async def _read(self, response: httpx.Response, url: str, kind: _Kind) -> _Response:
