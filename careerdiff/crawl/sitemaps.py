@@ -12,7 +12,7 @@ import asyncio
 import html
 import re
 import zlib
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -27,11 +27,11 @@ MAX_SITEMAP_FILES = 1000
 
 GZIP_MAGIC = b"\x1f\x8b"
 _ROOT = re.compile(rb"<\s*(?:[\w.-]+:)?(urlset|sitemapindex)\b", re.IGNORECASE)
-_LOC = re.compile(
-    # a <loc> is at most 2,048 characters by the protocol: bounding it keeps the scan linear
-    rb"<\s*(?:[\w.-]+:)?loc\s*>\s*(?:<!\[CDATA\[)?(.{0,4096}?)(?:\]\]>)?\s*</\s*(?:[\w.-]+:)?loc\s*>",
-    re.IGNORECASE | re.DOTALL,
-)
+#: Opening and closing <loc> tags, found in one linear pass; a value is what lies between
+#: an opening tag and the closing tag right after it.
+_LOC_TAG = re.compile(rb"<\s*(/?)\s*(?:[\w.-]+:)?loc\s*>", re.IGNORECASE)
+#: The protocol allows 2,048 characters; longer values are skipped.
+MAX_LOC_BYTES = 8192
 
 SitemapKind = Literal["urlset", "sitemapindex", "text"]
 
@@ -61,6 +61,8 @@ def unpack(body: bytes, *, limit: int = MAX_UNPACKED_BYTES) -> bytes:
         raise SitemapError(f"broken gzip data: {exc}") from None
     if len(data) > limit:
         raise SitemapError(f"sitemap unpacks to more than {limit} bytes")
+    if not inflater.eof:
+        raise SitemapError("broken gzip data: it ends too early")
     return data
 
 
@@ -74,12 +76,25 @@ def parse_sitemap(body: bytes) -> Sitemap:
             return Sitemap("text", tuple(lines))
         raise SitemapError("not a sitemap: no <urlset> or <sitemapindex>")
     kind: SitemapKind = "urlset" if root.group(1).lower() == b"urlset" else "sitemapindex"
-    locs = tuple(_loc_text(match.group(1)) for match in _LOC.finditer(data, root.start()))
-    return Sitemap(kind, tuple(loc for loc in locs if loc))
+    return Sitemap(kind, tuple(loc for loc in _locs(data, root.start()) if loc))
+
+
+def _locs(data: bytes, start: int) -> Iterator[str]:
+    opened: int | None = None
+    for tag in _LOC_TAG.finditer(data, start):
+        if not tag.group(1):
+            opened = tag.end()
+        elif opened is not None:
+            if tag.start() - opened <= MAX_LOC_BYTES:
+                yield _loc_text(data[opened : tag.start()])
+            opened = None
 
 
 def _loc_text(raw: bytes) -> str:
-    return html.unescape(raw.decode("utf-8", errors="replace")).strip()
+    text = raw.strip()
+    if text.startswith(b"<![CDATA[") and text.endswith(b"]]>"):
+        return text[9:-3].decode("utf-8", errors="replace").strip()
+    return html.unescape(text.decode("utf-8", errors="replace")).strip()
 
 
 @dataclass
