@@ -130,9 +130,13 @@ class FaultServer:
         self.routes[path] = Route(data, status, content_type, dict(headers or {}))
         return self.url(path)
 
-    def add_html(self, path: str, title: str, links: tuple[str, ...] = ()) -> str:
-        """Serve a tiny page at ``path`` linking to ``links``; returns its URL."""
-        return self.add(path, page(title, links))
+    def add_html(
+        self, path: str, title: str, links: tuple[str, ...] = (), *, etag: str | None = None
+    ) -> str:
+        """Serve a tiny page at ``path`` linking to ``links`` (with an ETag: 304 when it
+        matches If-None-Match); returns its URL."""
+        headers = {"ETag": etag} if etag else None
+        return self.add(path, page(title, links), headers=headers)
 
     def paths(self) -> list[str]:
         """Paths (without query) requested so far, in order."""
@@ -198,7 +202,13 @@ class _Handler(BaseHTTPRequestHandler):
             self._robots(fault.robots)
         elif path in fault.routes:
             route = fault.routes[path]
-            self._send(route.status, route.body, route.content_type, route.headers)
+            etag = route.headers.get("ETag")
+            if etag is not None and headers.get("if-none-match") == etag:
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.end_headers()
+            else:
+                self._send(route.status, route.body, route.content_type, route.headers)
         elif path.startswith("/fault/"):
             self._fault(fault, path.removeprefix("/fault/"), query, headers)
         else:
