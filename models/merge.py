@@ -3,6 +3,9 @@
 One page fetch is an *observation*. Observations of one occupation (or page)
 are applied in ``fetched_at`` order onto what the database holds:
 
+Observations are ordered by ``(fetched_at, url)``: two pages fetched at the same
+instant are ordered by URL, so ties resolve the same way in any load order.
+
 * The first observation creates the row; that is not a change.
 * An observation at least as new as the row's ``last_seen_at`` wins: each scalar
   it knows that differs from a known stored value is updated and recorded as a
@@ -14,8 +17,9 @@ are applied in ``fetched_at`` order onto what the database holds:
   does not overwrite. Where it knows a value the row lacks, it fills it in;
   where it disagrees with the row, the newer value evidently replaced it, so the
   change is recorded (old = its value, new = the row's, at the row's
-  ``last_seen_at``) unless the history already holds a later change of that
-  field. Loading two pages in either order thus leaves the same history.
+  ``last_seen_at``) unless the history already holds a change of that field at
+  or after its fetch. Loading two pages in either order thus leaves the same
+  history, and loading them again adds nothing.
 * A list is replaced as a whole, and only when it differs (by digest).
 """
 
@@ -88,13 +92,23 @@ def merge_occupation(
         merge = OccupationMerge(row=_copy(stored), is_new=False)
         rest = observations
     for page, facts in rest:
-        if page.fetched_at >= merge.row.last_seen_at:
+        if is_newer(page, merge.row):
             _apply_newer(merge, page, facts)
         else:
             _apply_older(merge, page, facts)
     if stored is not None:
         merge.touched = _row_differs(merge.row, stored)
     return merge
+
+
+def fetch_order(page: PageFacts) -> tuple[datetime, str]:
+    """The order observations are applied in: by fetch time, ties broken by URL."""
+    return (page.fetched_at, page.url)
+
+
+def is_newer(page: PageFacts, row: OccupationRow) -> bool:
+    """Whether ``page`` is at least as new as what ``row`` reflects (so its values win)."""
+    return fetch_order(page) >= (row.last_seen_at, row.source_url or "")
 
 
 def _new_occupation(page: PageFacts, facts: OccupationFacts) -> OccupationRow:
@@ -149,7 +163,7 @@ def _apply_older(merge: OccupationMerge, page: PageFacts, facts: OccupationFacts
             continue
         if current is None:
             row.scalars[name] = seen
-        elif row.last_change_at.get(name, page.fetched_at) <= page.fetched_at:
+        elif name not in row.last_change_at or row.last_change_at[name] < page.fetched_at:
             merge.changes.append(
                 Change(name, _as_text(seen), _as_text(current), row.last_seen_at, row.source_url)
             )

@@ -25,6 +25,8 @@ from models.merge import (
     OccupationRow,
     PageMerge,
     PageRow,
+    fetch_order,
+    is_newer,
     merge_occupation,
     merge_page,
 )
@@ -110,7 +112,7 @@ def write_batch(connection: Connection, pages: Sequence[PageFacts]) -> BatchResu
     """Store ``pages`` through ``connection`` (whose transaction the caller commits)."""
     dialect.lock_for_write(connection)
     sql = _statements(connection.dialect.name)
-    ordered = sorted(pages, key=lambda page: page.fetched_at)
+    ordered = sorted(pages, key=fetch_order)
     result = BatchResult(issues=sum(len(page.issues) for page in ordered))
 
     page_merges = _merge_pages(connection, ordered)
@@ -238,9 +240,7 @@ def _merge_occupations(
         for occupation in page.occupations:
             by_slug[occupation.slug].append((page, occupation))
     stored = {row.slug: row for row in _read_occupations(connection, list(by_slug))}
-    late = [
-        row for slug, row in stored.items() if by_slug[slug][0][0].fetched_at < row.last_seen_at
-    ]
+    late = [row for slug, row in stored.items() if not is_newer(by_slug[slug][0][0], row)]
     _read_last_changes(connection, late)
     return {slug: merge_occupation(stored.get(slug), seen) for slug, seen in by_slug.items()}
 

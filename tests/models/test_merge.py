@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from store_factories import HOUR, T0, item, occupation, page
 
@@ -98,21 +98,38 @@ _VALUES: dict[str, st.SearchStrategy[Any]] = {
 }
 
 
-@given(st.fixed_dictionaries(_VALUES), st.fixed_dictionaries(_VALUES))
+_WHEN = st.sampled_from([T0, T0 + HOUR])
+_WHERE = st.sampled_from(["https://x.test/a", "https://x.test/b"])
+
+
+@given(st.fixed_dictionaries(_VALUES), _WHEN, _WHERE, st.fixed_dictionaries(_VALUES), _WHEN, _WHERE)
 def test_two_pages_leave_the_same_row_and_history_in_either_load_order(
-    older_values: dict[str, Any], newer_values: dict[str, Any]
+    values_1: dict[str, Any],
+    when_1: Any,
+    where_1: str,
+    values_2: dict[str, Any],
+    when_2: Any,
+    where_2: str,
 ) -> None:
-    older = seen(occupation("a", **older_values), T0, "old")
-    newer = seen(occupation("a", **newer_values), T0 + HOUR, "new")
+    assume((when_1, where_1) != (when_2, where_2))  # one fetch reparsed differently is not this
+    first = seen(occupation("a", **values_1), when_1, where_1)
+    second = seen(occupation("a", **values_2), when_2, where_2)
+    older, newer = sorted(
+        [first, second], key=lambda observation: (observation[0].fetched_at, observation[0].url)
+    )
 
     forward, backward = merged(older, newer), merged(newer, older)
 
     assert forward.row.scalars == backward.row.scalars
     assert forward.row.digests == backward.row.digests
     assert forward.changes == backward.changes
-    for name, value in newer_values.items():  # the newer page's known values win
-        if name != "skills" and value is not None:
+    assert forward.row.source_url == backward.row.source_url == newer[0].url
+    for name, value in newer[1].scalars.items():  # the newer page's known values win
+        if value is not None:
             assert forward.row.scalars[name] == value
+    for rerun in (older, newer):  # loading either page again adds nothing
+        again = merge_occupation(backward.row, [rerun])
+        assert again.changes == [] and not again.touched
 
 
 def test_a_page_keeps_known_facts_and_takes_the_newest_issues() -> None:

@@ -211,6 +211,24 @@ def test_the_later_fetch_wins_whatever_the_load_order(new_db_url: Callable[[], s
     assert (nurse["first_seen_at"], nurse["last_seen_at"]) == (ts(T0), ts(T0 + HOUR))
 
 
+def test_pages_fetched_at_the_same_instant_that_disagree_settle_once(
+    new_db_url: Callable[[], str],
+) -> None:
+    low = item(page(occupation("nurse", top_major="Biology"), occupation("x"), url="https://t/a"))
+    high = item(page(occupation("nurse", top_major="Nursing"), occupation("y"), url="https://t/b"))
+    results = []
+    for order in ([low, high], [high, low]):
+        with Store.open(new_db_url(), batch_size=1) as store:
+            store.load(order)
+            rerun = store.load(order)
+            results.append(all_views(store.engine))
+            assert rerun.changes == 0
+    assert results[0] == results[1]
+    assert [row[1:4] for row in results[0]["occupation_changes"]] == [
+        ("top_major", "Biology", "Nursing")
+    ]
+
+
 def test_an_old_page_loaded_late_changes_nothing_once_history_explains_it(store: Store) -> None:
     versions = [occupation("registered-nurse", yearly_salary_usd=s) for s in (70000, 74000, 77600)]
     other = occupation("office-clerk")
