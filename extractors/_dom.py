@@ -65,9 +65,13 @@ BLOCK_TAGS = frozenset(
     ]
 )
 
-#: Elements that never hold a value or an item of a list (controls, media, embeds).
+#: Elements that never hold a value or an item of a list (code, controls, media, embeds).
 NON_CONTENT_TAGS = frozenset(
     [
+        "script",
+        "style",
+        "noscript",
+        "template",
         "button",
         "svg",
         "img",
@@ -92,10 +96,11 @@ _CONTAINER_TAGS = frozenset({"ul", "ol", "menu", "dl", "table", "tbody", "thead"
 
 
 def parse_html(html: str | bytes) -> LexborHTMLParser:
-    """Parse once, the way a browser with scripting on builds the tree, minus script-like text.
+    """Parse once, the way a browser with scripting on builds the tree.
 
-    With scripting on, ``<noscript>`` holds raw text rather than markup, so it can
-    be removed whole together with scripts, styles and templates.
+    With scripting on, ``<noscript>`` holds raw text rather than markup, like
+    ``<script>`` and ``<style>``; those elements are skipped wherever text is
+    read (removing them would cost a walk of the tree per tag).
     """
     if isinstance(html, bytes | bytearray | memoryview):
         tree = LexborHTMLParser(bytes(html), scripting=True, encoding=True)
@@ -104,7 +109,6 @@ def parse_html(html: str | bytes) -> LexborHTMLParser:
             tree = LexborHTMLParser(html, scripting=True)
         except UnicodeError:  # lone surrogates cannot become UTF-8
             tree = LexborHTMLParser(html.encode("utf-8", "replace"), scripting=True)
-    tree.strip_tags(JUNK_TAGS)
     return tree
 
 

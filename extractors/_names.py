@@ -1,31 +1,60 @@
 """Finding the two occupation names in headings and sentences.
 
 Headings and sentences name the occupations in the singular, the plural or the
-possessive ("patient coordinators'", "secretaries"), in any case. When one
-name is part of the other ("nurse" and "registered nurse"), the longer wins.
+possessive ("patient coordinators'", "secretaries", "foremen"), in any case.
+When one name is part of the other ("nurse" and "registered nurse"), the longer
+mention wins.
+
+Matching is plain string search on lower-case text (every page has new names,
+so compiling a regular expression per name would cost more than the search).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from extractors.normalize import clean_text
 
+#: What may follow a name's stem: (ending, what the plain form's last letters are).
+_ENDINGS_Y = ("ies'", "ies", "y's", "ys", "y")
+_ENDINGS_MAN = ("men's", "man's", "men", "man")
+_ENDINGS = ("es'", "s's", "s'", "'s", "es", "s", "")
 
-def _name_pattern(name: str) -> re.Pattern[str]:
-    words = clean_text(name).lower().split()
-    if not words:
-        return re.compile(r"(?!x)x")
-    *head, last = words
-    if last.endswith("y") and len(last) > 2:
-        last_re = re.escape(last[:-1]) + r"(?:y|ies)"
-    elif last.endswith("man"):
-        last_re = re.escape(last[:-3]) + r"m[ae]n"
-    else:
-        last_re = re.escape(last) + r"(?:e?s)?"
-    parts = [re.escape(word) for word in head] + [last_re]
-    return re.compile(r"(?<![\w])" + r"\s+".join(parts) + r"(?:'s|s')?(?![\w])", re.IGNORECASE)
+
+@dataclass(frozen=True)
+class _NameForm:
+    """A name's lower-case stem and the endings it may take."""
+
+    stem: str
+    endings: tuple[str, ...]
+
+    @classmethod
+    def of(cls, name: str) -> _NameForm:
+        words = clean_text(name).lower()
+        if len(words) > 2 and words.endswith("y") and words[-2] not in "aeiou":
+            return cls(words[:-1], _ENDINGS_Y)
+        if words.endswith("man"):
+            return cls(words[:-3], _ENDINGS_MAN)
+        return cls(words, _ENDINGS)
+
+    def find_all(self, text: str) -> list[tuple[int, int]]:
+        """Every (start, end) of the name in lower-case ``text``, on word boundaries."""
+        found: list[tuple[int, int]] = []
+        if not self.stem:
+            return found
+        start = text.find(self.stem)
+        while start >= 0:
+            after = start + len(self.stem)
+            if start == 0 or not text[start - 1].isalnum():
+                for ending in self.endings:
+                    end = after + len(ending)
+                    if text.startswith(ending, after) and (
+                        end == len(text) or not text[end].isalnum()
+                    ):
+                        found.append((start, end))
+                        break
+            start = text.find(self.stem, start + 1)
+        return found
 
 
 @dataclass(frozen=True)
@@ -34,23 +63,29 @@ class Names:
 
     a: str
     b: str
-    _patterns: tuple[re.Pattern[str], re.Pattern[str]] = field(init=False, repr=False)
+    _forms: tuple[_NameForm, _NameForm] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_patterns", (_name_pattern(self.a), _name_pattern(self.b)))
+        object.__setattr__(self, "_forms", (_NameForm.of(self.a), _NameForm.of(self.b)))
 
     @property
     def pair(self) -> tuple[str, str]:
         return self.a, self.b
 
     def mentions(self, text: str) -> list[tuple[int, int, int]]:
-        """Each mention as (start, end, occupation index), in order; overlaps go to the longer."""
+        """Each mention as (start, end, occupation index), in order; overlaps go to the longer.
+
+        Positions are in ``text.lower()``, which has ``text``'s length for the
+        text this is used on (cleaned page text).
+        """
+        lowered = text.lower()
         found = [
-            (match.start(), match.end(), index)
-            for index, pattern in enumerate(self._patterns)
-            for match in pattern.finditer(text)
+            (start, end, index)
+            for index, form in enumerate(self._forms)
+            for start, end in form.find_all(lowered)
         ]
-        found.sort(key=lambda item: (item[0], item[0] - item[1]))
+        if len(found) > 1:
+            found.sort(key=lambda item: (item[0], item[0] - item[1]))
         kept: list[tuple[int, int, int]] = []
         for start, end, index in found:
             if kept and start < kept[-1][1]:
@@ -76,13 +111,6 @@ class Names:
         return found.pop() if len(found) == 1 else None
 
     def keyword(self, index: int) -> str:
-        """The longest word of a name: the word searched for with ``:lexbor-contains``."""
-        words = re.findall(r"[a-z0-9]+", (self.a, self.b)[index].lower())
-        if not words:
-            return ""
-        # The stem of the last word, so that plurals ("secretaries", "foremen") match too.
-        if words[-1].endswith("y") and len(words[-1]) > 2:
-            words[-1] = words[-1][:-1]
-        elif words[-1].endswith("man"):
-            words[-1] = words[-1][:-2]
-        return max(words, key=len)
+        """The longest word of a name's stem: what ``:lexbor-contains`` searches for."""
+        words = [word for word in self._forms[index].stem.split() if word.isalnum()]
+        return max(words, key=len) if words else ""

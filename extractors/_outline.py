@@ -16,8 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborHTMLParser
-
 from extractors._dom import Node, ancestry_ids, attribute, is_content, value_text
 from extractors._names import Names
 
@@ -39,6 +37,21 @@ SECTION_KEYWORDS = {
 }
 
 _MAX_HEADING_CHARS = 220
+#: Elements never taken for headings (their text is code, or they hold the whole page).
+_NEVER_HEADINGS = frozenset(
+    {"script", "style", "noscript", "template", "body", "html", "head", "title"}
+)
+#: Words one of which every heading of ours holds (a cheap test before the patterns).
+_HEADING_WORDS = (
+    "overview",
+    "salar",
+    "education",
+    "demographic",
+    "responsib",
+    "duties",
+    "skills",
+    "what does",
+)
 _INLINE_TAGS = frozenset({"span", "b", "strong", "em", "i", "a", "font", "u", "small", "mark"})
 _COMPARE = re.compile(r"\b(?:vs|versus|between|compared?|comparison|comparing|differences?)\b")
 _SUFFIXES = (
@@ -68,6 +81,7 @@ class Candidate:
     node: Node
     text: str
     order: int
+    is_heading: bool
 
 
 @dataclass(frozen=True)
@@ -84,38 +98,34 @@ def is_heading_element(node: Node) -> bool:
     return node.tag in _HEADING_TAGS or attribute(node, "role") == "heading"
 
 
-def heading_text(node: Node) -> str:
-    """A heading's text, cleaned."""
-    return value_text(node)
+def keyword_selector(keywords: tuple[str, ...]) -> str:
+    """A selector for the elements whose own text holds any of ``keywords``."""
+    return ", ".join(f'*:lexbor-contains("{keyword}" i)' for keyword in keywords)
 
 
-def collect_candidates(
-    tree: LexborHTMLParser, keywords: tuple[str, ...] = (), limit: int = 400
-) -> list[Candidate]:
-    """Headings (h1-h6, role=heading) and, for each keyword, the elements whose text has it.
+def collect_candidates(root: Node | None, selector: str, limit: int = 400) -> list[Candidate]:
+    """The elements ``selector`` finds, in document order, with their cleaned text.
 
-    An element found by keyword is widened to the smallest ancestor-or-self whose
-    whole text could be a heading, so ``<div><b>A</b> vs <b>B</b> salary</div>``
-    yields the ``<div>``. Results are in document order.
+    An element that is no heading element (a keyword's owner, a link) is widened
+    to the element it sits in when it is inline, so ``<p><b>What does a
+    nurse do?</b></p>`` yields the ``<p>``.
     """
-    root = tree.body or tree.root
     if root is None:
         return []
-    selector = HEADING_SELECTOR
-    for keyword in keywords:
-        selector += f', *:lexbor-contains("{keyword}" i)'
     seen: set[int] = set()
     out: list[Candidate] = []
-    for node in root.css(selector)[: limit * 4]:
-        if node.tag in ("body", "html"):
+    for node in root.css(selector):
+        tag = node.tag
+        if tag in _NEVER_HEADINGS:
             continue
-        text = heading_text(node)
-        if keywords and node.tag not in _HEADING_TAGS:
+        text = value_text(node)
+        heading = is_heading_element(node)
+        if not heading:
             node, text = widen_inline(node, text)
         if node.mem_id in seen or not text or len(text) > _MAX_HEADING_CHARS:
             continue
         seen.add(node.mem_id)
-        out.append(Candidate(node, text, len(out)))
+        out.append(Candidate(node, text, len(out), heading))
         if len(out) >= limit:
             break
     return out
@@ -129,7 +139,7 @@ def widen_inline(node: Node, text: str) -> tuple[Node, str]:
             break
         if node.tag not in _INLINE_TAGS:
             break
-        parent_text = heading_text(parent)
+        parent_text = value_text(parent)
         if len(parent_text) > _MAX_HEADING_CHARS:
             break
         node, text = parent, parent_text
@@ -141,9 +151,9 @@ def classify(text: str, names: Names) -> Kind | None:
     words = text.lower().strip(" .:;!?")
     if not words or len(words) > _MAX_HEADING_CHARS:
         return None
-    occupation = names.exactly(words)
-    if occupation is not None:
-        return Kind("name", occupation)
+    if not any(word in words for word in _HEADING_WORDS):
+        occupation = names.exactly(words)
+        return None if occupation is None else Kind("name", occupation)
     match = _DESCRIPTION.fullmatch(words)
     if match:
         occupation = names.exactly(match["name"])
@@ -171,45 +181,64 @@ class Outline:
     headings: dict[str, Node] = field(default_factory=dict)
     boundary_ids: set[int] = field(default_factory=set)
     heading_ids: set[int] = field(default_factory=set)
+    _regions: dict[str, list[Node]] = field(default_factory=dict, repr=False)
 
     def add_boundary(self, node: Node) -> None:
         """Make ``node`` end the region of any heading before it."""
         self.heading_ids.add(node.mem_id)
         self.boundary_ids.update(ancestry_ids(node))
+        self._regions.clear()
 
     def region(self, key: str) -> list[Node]:
         """The subtrees after the heading of ``key``, up to the next boundary."""
-        heading = self.title if key == "title" else self.headings.get(key)
-        if heading is None:
-            return []
-        return region_after(heading, self.boundary_ids, self.heading_ids)
+        if key not in self._regions:
+            heading = self.title if key == "title" else self.headings.get(key)
+            found = (
+                []
+                if heading is None
+                else region_after(heading, self.boundary_ids, self.heading_ids)
+            )
+            self._regions[key] = found
+        return self._regions[key]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The heading chosen for a section and how good a choice it is."""
+
+    candidate: Candidate
+    relevance: int
+    after_title: bool
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        return self.relevance, int(self.after_title)
 
 
 def choose_headings(
     candidates: list[Candidate], names: Names, title_order: int | None
-) -> tuple[dict[str, Candidate], list[Candidate]]:
+) -> tuple[dict[str, Choice], list[Candidate]]:
     """The best candidate for each section and description, and the headings that are none.
 
     Best is: names both occupations over names one over only says "vs"; then
     after the title over before it (menus come first); then first in the page.
     """
-    best: dict[str, tuple[tuple[int, int, int], Candidate]] = {}
+    best: dict[str, Choice] = {}
     foreign: list[Candidate] = []
     for candidate in candidates:
         kind = classify(candidate.text, names)
         if kind is None:
-            if not is_heading_element(candidate.node):
-                continue  # a keyword hit that is no heading at all
-            foreign.append(candidate)
+            if candidate.is_heading:
+                foreign.append(candidate)
             continue
         if kind.name in ("name", "responsibilities", "skill_list"):
             continue
         key = kind.name if kind.name != "description" else f"description:{kind.occupation}"
         after_title = title_order is None or candidate.order > title_order
-        rank = (kind.relevance, int(after_title), -candidate.order)
-        if key not in best or rank > best[key][0]:
-            best[key] = (rank, candidate)
-    return {key: candidate for key, (_, candidate) in best.items()}, foreign
+        choice = Choice(candidate, kind.relevance, after_title)
+        if key not in best or choice.rank > best[key].rank:
+            best[key] = choice
+    return best, foreign
 
 
 def region_after(

@@ -4,52 +4,54 @@ from __future__ import annotations
 
 import re
 
-from selectolax.lexbor import LexborHTMLParser
-
-from extractors._dom import Node, value_text
-from extractors._outline import widen_inline
+from extractors._dom import Node
+from extractors._outline import Candidate, collect_candidates
 
 SECTION = "browse"
 _BROWSE = re.compile(r"browse\s+(?P<category>.+?)\s+jobs?", re.IGNORECASE)
 _NOT_CONTENT = frozenset({"nav", "footer", "header", "aside"})
+_FALLBACK_SELECTOR = 'h1, *:lexbor-contains("browse" i)'
 
 
-def find_browse(tree: LexborHTMLParser, title: Node | None) -> tuple[str, Node] | None:
+def find_browse(
+    root: Node | None, candidates: list[Candidate], title: Node | None
+) -> tuple[str, Node] | None:
     """The category and element of the "Browse <category> jobs" link after the title.
 
-    Links are tried first (one cheap pass); any element whose text reads so is
-    the fallback. Among several, one after the title and outside menus and
-    footers wins.
+    ``candidates`` are the first pass's finds (links holding "browse" among
+    them); when none reads so, any element whose text does is looked for. Among
+    several, one after the title and outside menus and footers wins.
     """
-    root = tree.body or tree.root
-    if root is None:
-        return None
-    for selector in ('a:lexbor-contains("browse" i)', '*:lexbor-contains("browse" i)'):
-        found = _best(root.css(f"h1, {selector}"), title)
-        if found is not None:
-            return found
-    return None
+    found = _best(candidates, title)
+    if found is None:
+        found = _best(collect_candidates(root, _FALLBACK_SELECTOR), title)
+    return found
 
 
-def _best(nodes: list[Node], title: Node | None) -> tuple[str, Node] | None:
-    after_title = title is None or title.tag != "h1"
-    choices: list[tuple[tuple[int, int], str, Node]] = []
-    for node in nodes:
-        if title is not None and node.mem_id == title.mem_id:
-            after_title = True
+def category_of(text: str) -> str | None:
+    """ "Browse office and administrative jobs" -> "office and administrative"."""
+    match = _BROWSE.fullmatch(text.strip(" .>\u203a\u00bb"))
+    return match["category"] if match else None
+
+
+def _best(candidates: list[Candidate], title: Node | None) -> tuple[str, Node] | None:
+    title_order = next((c.order for c in candidates if title is not None and c.node == title), -1)
+    choices: list[tuple[tuple[int, int, int], str, Node]] = []
+    for candidate in candidates:
+        if candidate.is_heading and candidate.node.tag == "h1":
             continue
-        if node.tag == "h1":
+        category = category_of(candidate.text)
+        if category is None:
             continue
-        widened, text = widen_inline(node, value_text(node))
-        match = _BROWSE.fullmatch(text.strip(" .>\u203a\u00bb"))
-        if match is None:
-            continue
-        rank = (int(after_title), int(not _inside(widened, _NOT_CONTENT)))
-        choices.append((rank, match["category"], widened))
+        after_title = candidate.order > title_order
+        in_content = not _inside(candidate.node, _NOT_CONTENT)
+        choices.append(
+            ((int(after_title), int(in_content), -candidate.order), category, candidate.node)
+        )
     if not choices:
         return None
-    best = max(choices, key=lambda choice: choice[0])  # first of the best: max keeps the first
-    return best[1], best[2]
+    _, category, node = max(choices, key=lambda choice: choice[0])
+    return category, node
 
 
 def _inside(node: Node, tags: frozenset[str]) -> bool:

@@ -11,34 +11,33 @@ import re
 
 # --- text -------------------------------------------------------------------
 
-_TYPOGRAPHIC = str.maketrans(
-    {
-        "\u2018": "'",  # left single quote
-        "\u2019": "'",  # right single quote / apostrophe
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",  # prime
-        "\u00b4": "'",  # acute accent used as apostrophe
-        "\u02bc": "'",  # modifier letter apostrophe
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2212": "-",  # minus sign
-        "\u200b": None,  # zero-width space
-        "\u200c": None,
-        "\u200d": None,
-        "\u2060": None,
-        "\ufeff": None,
-        "\u00ad": None,  # soft hyphen
-        "\x00": None,
-    }
+#: Characters replaced in every text: typographic quotes become plain ones, the
+#: minus sign a hyphen, and invisible characters go. White space (non-breaking
+#: spaces too) is handled by ``str.split``.
+_REPLACEMENTS = (
+    ("\u2018", "'"),  # left single quote
+    ("\u2019", "'"),  # right single quote / apostrophe
+    ("\u201a", "'"),
+    ("\u201b", "'"),
+    ("\u2032", "'"),  # prime
+    ("\u00b4", "'"),  # acute accent used as an apostrophe
+    ("\u02bc", "'"),  # modifier letter apostrophe
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u201e", '"'),
+    ("\u201f", '"'),
+    ("\u2033", '"'),
+    ("\u00ab", '"'),
+    ("\u00bb", '"'),
+    ("\u2212", "-"),  # minus sign
+    ("\u200b", ""),  # zero-width space
+    ("\u200c", ""),
+    ("\u200d", ""),
+    ("\u2060", ""),
+    ("\ufeff", ""),
+    ("\u00ad", ""),  # soft hyphen
 )
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?%)\]])")
-_SPACE_AFTER_OPEN = re.compile(r"([($\[])\s+")
+_TIDY = re.compile(r"\s+([,.;:!?%)\]])|([($\[])\s+")
 
 #: Texts that mean "no value" in a cell.
 NULL_TEXTS = frozenset({"", "-", "--", "---", "\u2013", "\u2014", "n/a", "na", "none", "null"})
@@ -46,12 +45,23 @@ NULL_TEXTS = frozenset({"", "-", "--", "---", "\u2013", "\u2014", "n/a", "na", "
 
 def clean_text(text: str) -> str:
     """Plain quotes, no zero-width characters, one space for every run of white space."""
-    return " ".join(text.translate(_TYPOGRAPHIC).split())
+    if not text.isascii():
+        for char, replacement in _REPLACEMENTS:
+            if char in text:
+                text = text.replace(char, replacement)
+        text = text.replace("\x00", "")
+    return " ".join(text.split())
 
 
 def tidy_spacing(text: str) -> str:
     """Undo spaces that joining separate elements put before punctuation or after ``$``/``(``."""
-    return _SPACE_AFTER_OPEN.sub(r"\1", _SPACE_BEFORE_PUNCT.sub(r"\1", text))
+    if " " not in text:
+        return text
+    return _TIDY.sub(_tidy_match, text)
+
+
+def _tidy_match(match: re.Match[str]) -> str:
+    return match.group(1) or match.group(2)
 
 
 def is_null(text: str | None) -> bool:

@@ -18,16 +18,16 @@ from collections.abc import Callable
 from typing import Any
 
 from extractors._context import IssueLog, PageContext, SectionResult
-from extractors._dom import parse_html
-from extractors._names import Names
+from extractors._dom import Node, parse_html
 from extractors._outline import (
+    HEADING_SELECTOR,
     SECTION_KEYWORDS,
     SECTIONS,
     Candidate,
     Outline,
     choose_headings,
-    classify,
     collect_candidates,
+    keyword_selector,
 )
 from extractors.browse import find_browse
 from extractors.demographics import extract_demographics
@@ -40,7 +40,7 @@ from extractors.overview import extract_overview
 from extractors.records import Occupation, PageRecord, Share
 from extractors.salary import extract_salary
 from extractors.skills import extract_skills
-from extractors.title import Title, capitalize_words, find_title
+from extractors.title import Title, capitalize_words, find_title, split_title
 
 #: Bumped whenever a change to the extractors can change a record, so that the
 #: reparse flow knows which archived pages to extract again.
@@ -58,7 +58,9 @@ SECTION_EXTRACTORS: tuple[tuple[str, Callable[[PageContext], SectionResult]], ..
     ("skills", extract_skills),
 )
 
-_DESCRIPTION_KEYS = ("description:0", "description:1")
+_WANTED = (*SECTIONS, "description:0", "description:1")
+#: One CSS pass finds the headings and the likely "Browse ... jobs" links.
+FIRST_PASS_SELECTOR = f'{HEADING_SELECTOR}, a:lexbor-contains("browse" i)'
 _SHARE_SUM_TOLERANCE = 1.5
 
 
@@ -77,19 +79,19 @@ def _extract(html: str | bytes, url: str | None, issues: IssueLog) -> PageRecord
         issues.error("page", "the page is empty")
         return PageRecord(url=url, title="", issues=issues.items)
     tree = parse_html(html)
-    candidates = collect_candidates(tree)
+    root = tree.body or tree.root
+    candidates = collect_candidates(root, FIRST_PASS_SELECTOR)
     title = find_title(tree, candidates)
     if title.names is None:
         issues.error("page", "not a comparison page: no 'A vs B' title")
         return PageRecord(url=url, title=title.text, issues=issues.items)
     if title.from_document_title:
         issues.warn("title", "no 'A vs B' heading; the names come from the document title")
-    names = title.names
-    browse = find_browse(tree, title.node)
-    outline = _outline(tree, candidates, title, names)
+    outline, title_node = _outline(root, candidates, title)
+    browse = find_browse(root, candidates, title_node)
     if browse is not None:
         outline.add_boundary(browse[1])
-    ctx = PageContext(tree=tree, names=names, outline=outline, issues=issues)
+    ctx = PageContext(tree=tree, names=title.names, outline=outline, issues=issues)
     occupations = _occupations(ctx)
     if browse is None:
         issues.warn("browse", "no 'Browse ... jobs' link")
@@ -102,37 +104,52 @@ def _extract(html: str | bytes, url: str | None, issues: IssueLog) -> PageRecord
     )
 
 
-def _outline(tree: Any, candidates: list[Candidate], title: Title, names: Names) -> Outline:
-    """Choose each section's heading; look again by key word for those not found by tag."""
-    chosen, foreign = choose_headings(candidates, names, title.order)
-    wanted = [*SECTIONS, *_DESCRIPTION_KEYS]
-    weak = [key for key in wanted if key not in chosen or _relevance(chosen[key], names) < 3]
-    if weak:
+def _outline(
+    root: Node | None, candidates: list[Candidate], title: Title
+) -> tuple[Outline, Node | None]:
+    """Choose each section's heading; look again by key word for those not found by tag.
+
+    Returns the outline and the title's element (found by its words when the
+    title came from the document's ``<title>``).
+    """
+    assert title.names is not None
+    names = title.names
+    headings = [candidate for candidate in candidates if candidate.is_heading]
+    chosen, foreign = choose_headings(headings, names, title.order)
+    weak = [key for key in _WANTED if key not in chosen or chosen[key].relevance < 3]
+    title_node, title_order = title.node, title.order
+    if weak or title_node is None:
         keywords = tuple(dict.fromkeys(SECTION_KEYWORDS[key.split(":")[0]] for key in weak))
-        widened = collect_candidates(tree, keywords)
-        title_order = next(
-            (c.order for c in widened if title.node is not None and c.node == title.node), None
-        )
-        chosen, foreign = choose_headings(widened, names, title_order)
-        candidates = widened
-    title_order = next(
-        (c.order for c in candidates if title.node is not None and c.node == title.node), -1
-    )
-    outline = Outline(title=title.node)
-    if title.node is not None:
-        outline.add_boundary(title.node)
-    for key, candidate in chosen.items():
-        outline.headings[key] = candidate.node
-        outline.add_boundary(candidate.node)
+        if title_node is None:
+            keywords += ("vs",)
+        more = collect_candidates(root, "h1, " + keyword_selector(keywords))
+        if title_node is None:
+            title_node = next(
+                (c.node for c in more if _names_of(c.text) == _lower(names.pair)), None
+            )
+        more_title_order = next((c.order for c in more if c.node == title_node), None)
+        found, _ = choose_headings(more, names, more_title_order)
+        for key in weak:
+            if key in found and (key not in chosen or found[key].rank > chosen[key].rank):
+                chosen[key] = found[key]
+    outline = Outline(title=title_node)
+    if title_node is not None:
+        outline.add_boundary(title_node)
+    for key, choice in chosen.items():
+        outline.headings[key] = choice.candidate.node
+        outline.add_boundary(choice.candidate.node)
     for candidate in foreign:
-        if candidate.order > title_order:
+        if title_order is not None and candidate.order > title_order:
             outline.add_boundary(candidate.node)
-    return outline
+    return outline, title_node
 
 
-def _relevance(candidate: Candidate, names: Names) -> int:
-    kind = classify(candidate.text, names)
-    return kind.relevance if kind is not None else 0
+def _names_of(text: str) -> tuple[str, ...]:
+    return _lower(split_title(text) or ())
+
+
+def _lower(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(word.lower() for word in words)
 
 
 def _occupations(ctx: PageContext) -> list[Occupation]:

@@ -78,5 +78,6 @@ def find_title(tree: LexborHTMLParser, candidates: list[Candidate]) -> Title:
 
 
 def _document_title(tree: LexborHTMLParser) -> str:
-    node = tree.css_first("title")
+    scope = tree.head or tree.root
+    node = scope.css_first("title") if scope is not None else None
     return value_text(node) if node is not None else ""
