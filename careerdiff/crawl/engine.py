@@ -26,7 +26,7 @@ import httpx
 
 from careerdiff.crawl.fetcher import Fetcher
 from careerdiff.crawl.frontier import Done, Failure, Frontier, Lease, NewUrl, Retry, Validators
-from careerdiff.crawl.links import FOLLOWED_KINDS, links_to_follow
+from careerdiff.crawl.links import FOLLOWED_KINDS, LinkFinder
 from careerdiff.crawl.progress import CrawlProgress
 from careerdiff.crawl.result import INTERNAL, FetchResult
 from careerdiff.crawl.retry import Sleep
@@ -126,6 +126,7 @@ class _CrawlRun:
     ) -> None:
         self.settings = settings
         self.rules = rules
+        self.links = LinkFinder(rules)
         self.fetcher = fetcher
         self.frontier = frontier
         self.sink = sink
@@ -288,8 +289,7 @@ class _CrawlRun:
         html: str | bytes = fetched.body if fetched.charset == "utf-8" else (fetched.text or "")
         depth = lease.depth + 1
         self._add(
-            NewUrl(url, depth, lease.url)
-            for url, _ in links_to_follow(html, fetched.final_url, self.rules)
+            NewUrl(url, depth, lease.url) for url, _ in self.links.follow(html, fetched.final_url)
         )
 
     def _settle_failure(self, lease: Lease, reason: str, message: str, transient: bool) -> None:
