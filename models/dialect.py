@@ -193,5 +193,5 @@ class UtcDateTime(sa.TypeDecorator[datetime]):
         if value is None:
             return None
         if isinstance(value, str):
-            return datetime.strptime(value, TIMESTAMP_TEXT_FORMAT).replace(tzinfo=UTC)
+            return datetime.fromisoformat(value)  # TIMESTAMP_TEXT_FORMAT; "Z" reads as UTC
         return as_utc(value)

@@ -103,37 +103,44 @@ def _occupations(record: PageRecord, problems: list[str]) -> Iterable[Occupation
 
 
 def _occupation_facts(slug: str, occupation: Occupation, problems: list[str]) -> OccupationFacts:
-    scalars = {
-        name: _scalar(slug, name, getattr(occupation, name), problems) for name in SCALAR_FIELDS
-    }
+    values = occupation.__dict__
+    scalars = {name: _scalar(slug, name, values[name], problems) for name in SCALAR_FIELDS}
     lists: dict[str, tuple[Any, ...]] = {
-        "skills": _unique_by_name(
-            slug,
-            "skills",
-            ((skill.name, _share(slug, skill.share_pct, problems)) for skill in occupation.skills),
-            problems,
+        "skills": _named_shares(
+            slug, "skills", [(s.name, s.share_pct) for s in occupation.skills], problems
         ),
-        "top_skills": tuple(t for t in (_text(name) for name in occupation.top_skills) if t),
-        "gender": _shares(slug, "gender", occupation.gender, problems),
-        "race": _shares(slug, "race", occupation.race, problems),
-        "responsibilities": tuple(
-            t for t in (_text(item) for item in occupation.responsibilities) if t
+        "top_skills": _texts(occupation.top_skills),
+        "gender": _named_shares(
+            slug, "gender", [(s.category, s.share_pct) for s in occupation.gender], problems
         ),
+        "race": _named_shares(
+            slug, "race", [(s.category, s.share_pct) for s in occupation.race], problems
+        ),
+        "responsibilities": _texts(occupation.responsibilities),
     }
     digests = {name: digest(entries) if entries else None for name, entries in lists.items()}
     return OccupationFacts(slug=slug, scalars=scalars, lists=lists, digests=digests)
 
 
-def _shares(
-    slug: str, dimension: str, shares: Iterable[Any], problems: list[str]
-) -> tuple[Any, ...]:
-    pairs = ((share.category, _share(slug, share.share_pct, problems)) for share in shares)
-    return _unique_by_name(slug, dimension, pairs, problems)
+def _texts(items: list[str]) -> tuple[str, ...]:
+    """The items without NUL characters, empty ones left out."""
+    if all(items) and "\x00" not in "".join(items):
+        return tuple(items)
+    return tuple(text for text in map(_text, items) if text)
 
 
-def _unique_by_name(
-    slug: str, list_name: str, pairs: Iterable[tuple[str, float | None]], problems: list[str]
+def _named_shares(
+    slug: str, list_name: str, pairs: list[tuple[str, float | None]], problems: list[str]
 ) -> tuple[tuple[str, float | None], ...]:
+    """``(name, share)`` pairs with clean, unique names and finite shares."""
+    names = [name for name, _ in pairs]
+    if (
+        all(names)
+        and len(set(names)) == len(names)
+        and "\x00" not in "".join(names)
+        and all(share is None or math.isfinite(share) for _, share in pairs)
+    ):
+        return tuple(pairs)
     kept: dict[str, float | None] = {}
     for raw_name, share in pairs:
         name = _text(raw_name)
@@ -142,13 +149,23 @@ def _unique_by_name(
         elif name in kept:
             problems.append(f"{slug}: {list_name} lists {name!r} twice; the first was stored")
         else:
-            kept[name] = share
+            kept[name] = _share(slug, share, problems)
     return tuple(kept.items())
 
 
 def _scalar(slug: str, name: str, value: Any, problems: list[str]) -> Scalar:
-    if value is None:
-        return None
+    kind = type(value)
+    if value is None or (kind is str and value and "\x00" not in value):
+        return value
+    if kind is float and math.isfinite(value):
+        return value
+    if kind is int and -_INT64 <= value < _INT64:
+        return value
+    return _odd_scalar(slug, name, value, problems)
+
+
+def _odd_scalar(slug: str, name: str, value: Any, problems: list[str]) -> Scalar:
+    """The slow path of :func:`_scalar`: text to clean, numbers out of range, odd types."""
     if isinstance(value, str):
         return _text(value)
     if isinstance(value, bool):
