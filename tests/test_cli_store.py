@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ import sqlalchemy as sa
 
 from careerdiff.cli import main
 from models import Store, migrate
+from models.views import VIEW_COLUMNS
 from tests.helpers import PAGES_DIR, SEED_NAME, fixture_path, page_names
 
 
@@ -181,3 +184,29 @@ def test_db_upgrade_creates_a_database_at_the_newest_revision(
 def test_db_upgrade_with_a_bad_url_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "db", "upgrade", "--db", "nonsense")
     assert_one_line_error(code, err, "not a database URL")
+
+
+@pytest.mark.slow
+def test_two_imports_at_once_into_one_file_both_finish(db_url: str, tmp_path: Path) -> None:
+    names = page_names()
+    first, second = names[: len(names) * 2 // 3], names[len(names) // 3 :]  # a third in both
+    command = [sys.executable, "-m", "careerdiff", "import", "--batch-size", "2", "--db", db_url]
+    processes = [
+        subprocess.Popen(
+            [*command, *(str(fixture_path(name)) for name in half)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for half in (first, second)
+    ]
+    outcomes = [process.communicate(timeout=240) for process in processes]
+
+    assert [process.returncode for process in processes] == [0, 0], outcomes
+    assert all(err == b"" for _, err in outcomes)
+    single = f"sqlite:///{tmp_path / 'single.db'}"
+    assert main(["import", str(PAGES_DIR), "--db", single]) == 0
+    for view in VIEW_COLUMNS:  # exactly what one import of every page gives
+        everything = f"SELECT * FROM {view}"
+        assert sorted(query(db_url, everything), key=repr) == sorted(
+            query(single, everything), key=repr
+        ), view
