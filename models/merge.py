@@ -1,19 +1,19 @@
 """The rules that decide what a load changes, as pure functions over plain values.
 
 One page fetch is an *observation*. Observations of one occupation (or page)
-are applied in ``fetched_at`` order onto what the database holds:
-
-Observations are ordered by ``(fetched_at, url)``: two pages fetched at the same
-instant are ordered by URL, so ties resolve the same way in any load order.
+are applied onto what the database holds in fetch order: by ``fetched_at``, and
+two pages fetched at the same instant by URL, so that ties resolve the same way
+in any load order. A row is as new as the newest observation applied to it
+(``last_seen_at`` and ``source_url``).
 
 * The first observation creates the row; that is not a change.
-* An observation at least as new as the row's ``last_seen_at`` wins: each scalar
+* An observation at least as new as the row wins: each scalar
   it knows that differs from a known stored value is updated and recorded as a
   :class:`Change` (old, new, its fetch time, its page).
 * ``None`` never erases a known value, and an empty list never erases a known
   list: a page with a missing section says nothing about it. Learning a value
   that was unknown fills it in; that is not a change either (no old value).
-* An observation older than ``last_seen_at`` (a reparse loading old pages late)
+* An observation older than the row (a reparse loading old pages late)
   does not overwrite. Where it knows a value the row lacks, it fills it in;
   where it disagrees with the row, the newer value evidently replaced it, so the
   change is recorded (old = its value, new = the row's, at the row's
@@ -79,7 +79,7 @@ class OccupationMerge:
 def merge_occupation(
     stored: OccupationRow | None, observations: Sequence[tuple[PageFacts, OccupationFacts]]
 ) -> OccupationMerge:
-    """Apply ``observations`` (in ``fetched_at`` order) to ``stored``."""
+    """Apply ``observations`` (in fetch order) to ``stored`` (``None``: not stored yet)."""
     if not observations:
         raise ValueError("merge_occupation needs at least one observation")
     if stored is None:
@@ -225,7 +225,7 @@ _PAGE_FACTS = ("title", "slug_a", "slug_b", "browse_category")
 
 
 def merge_page(stored: PageRow | None, observations: Sequence[PageFacts]) -> PageMerge:
-    """Apply fetches of one page (in ``fetched_at`` order) to ``stored``.
+    """Apply fetches of one page (in fetch order) to ``stored`` (``None``: not stored yet).
 
     The newest fetch's facts win (``None`` never erases) and its issues replace
     the stored ones when they differ; an older fetch only fills in unknowns.

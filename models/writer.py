@@ -127,19 +127,17 @@ def write_batch(connection: Connection, pages: Sequence[PageFacts]) -> BatchResu
     result.changes = _write_changes(connection, occupation_merges, occupation_ids, page_ids)
 
     changing_urls = set().union(*(m.changing_urls for m in occupation_merges.values()))
-    for url, merge in page_merges.items():
-        result.page_outcomes[url] = (
-            "new"
-            if merge.is_new
-            else "changed"
-            if merge.changed or url in changing_urls
-            else "unchanged"
-        )
+    for url, page in page_merges.items():
+        result.page_outcomes[url] = _outcome(page.is_new, page.changed or url in changing_urls)
     for slug, occupation in occupation_merges.items():
-        result.occupation_outcomes[slug] = (
-            "new" if occupation.is_new else "changed" if occupation.changed else "unchanged"
-        )
+        result.occupation_outcomes[slug] = _outcome(occupation.is_new, occupation.changed)
     return result
+
+
+def _outcome(is_new: bool, changed: bool) -> Outcome:
+    if is_new:
+        return "new"
+    return "changed" if changed else "unchanged"
 
 
 # --- pages -----------------------------------------------------------------------------
