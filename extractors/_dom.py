@@ -125,7 +125,14 @@ def value_text(node: Node) -> str:
     ``<span>Patient</span><span>Coordinator</span>`` reads "Patient Coordinator",
     ``<span>$</span><span>32,954</span>`` reads "$32,954".
     """
-    return tidy_spacing(clean_text(raw_text(node)))
+    if node.is_text_node:
+        return clean_text(node.text_content or "")
+    child = node.child
+    if child is None:
+        return ""
+    if child.is_text_node and child.next is None:  # one text: nothing was joined
+        return clean_text(child.text_content or "")
+    return tidy_spacing(clean_text(node.text(separator=" ")))
 
 
 def prose_text(node: Node) -> str:
@@ -164,22 +171,25 @@ def content_children(node: Node) -> list[Node]:
     return [child for child in node.iter(include_text=True) if is_content(child)]
 
 
-def ancestry_ids(node: Node, limit: int = 256) -> list[int]:
-    """The ``mem_id`` of the node and of each of its ancestors, innermost first."""
+def ancestry_ids(node: Node, limit: int = 64, stop_id: int | None = None) -> list[int]:
+    """The ``mem_id`` of the node and of its ancestors, innermost first.
+
+    At most ``limit`` of them, and none above the node whose id is ``stop_id``.
+    """
     ids: list[int] = []
     current: Node | None = node
-    while current is not None and len(ids) < limit:
-        ids.append(current.mem_id)
+    for _ in range(limit):
+        if current is None:
+            break
+        node_id = current.mem_id
+        ids.append(node_id)
+        if node_id == stop_id:
+            break
         current = current.parent
     return ids
 
 
-def _is_text_block(node: Node) -> bool:
-    """A block-level child that holds text (an empty bar or spacer ``<div>`` does not count)."""
-    return node.is_element_node and node.tag in BLOCK_TAGS and bool(node.text().strip())
-
-
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Block:
     """One block of text: an element, or a run of inline pieces between blocks.
 
@@ -212,47 +222,67 @@ def leaf_blocks(nodes: Iterable[Node], limit: int = 2000) -> list[Block]:
 
     An element with a child block that holds text is opened: its child blocks
     are blocks of their own, and each run of inline pieces between them is one
-    block. Controls and media are skipped.
+    block. Controls, media and script-like elements are skipped.
     """
     out: list[Block] = []
-    stack: list[Node | Block] = list(nodes)
+    stack: list[tuple[Node | Block, bool]] = [(node, False) for node in nodes]
     stack.reverse()
-    in_list_ids: set[int] = set()
     while stack and len(out) < limit:
-        item = stack.pop()
+        item, in_list = stack.pop()
         if isinstance(item, Block):
             out.append(item)
             continue
-        node = item
-        in_list = node.mem_id in in_list_ids
-        if node.is_text_node:
-            if is_content(node):
-                out.append(Block((node,), in_list))
+        if item.is_text_node:
+            if is_content(item):
+                out.append(Block((item,), in_list))
             continue
-        if not node.is_element_node or node.tag in NON_CONTENT_TAGS:
+        tag = item.tag
+        if tag in NON_CONTENT_TAGS or not item.is_element_node:
             continue
-        in_list = in_list or node.tag in _LIST_TAGS
-        children = content_children(node)
-        if node.tag not in _CONTAINER_TAGS and not any(map(_is_text_block, children)):
-            out.append(Block((node,), in_list))
+        in_list = in_list or tag in _LIST_TAGS
+        pieces, opens = _pieces(item)
+        if not opens and tag not in _CONTAINER_TAGS:
+            out.append(Block((item,), in_list))
             continue
-        opened: list[Node | Block] = []
+        opened: list[tuple[Node | Block, bool]] = []
         run: list[Node] = []
-        for child in [*children, None]:
-            if child is not None and not (child.is_element_node and child.tag in BLOCK_TAGS):
-                if child.is_text_node or child.tag not in NON_CONTENT_TAGS:
-                    run.append(child)
+        for piece, is_block in pieces:
+            if not is_block:
+                run.append(piece)
                 continue
-            if any(_raw(piece).strip() for piece in run):
-                opened.append(Block(tuple(run), in_list))
-            run = []
-            if child is not None:
-                if in_list:
-                    in_list_ids.add(child.mem_id)
-                opened.append(child)
+            if run:
+                opened.append((Block(tuple(run), in_list), in_list))
+                run = []
+            opened.append((piece, in_list))
+        if run:
+            opened.append((Block(tuple(run), in_list), in_list))
         opened.reverse()
         stack.extend(opened)
     return out
+
+
+def _pieces(node: Node) -> tuple[list[tuple[Node, bool]], bool]:
+    """The node's content children, each with whether it is a block; and whether to open it.
+
+    A node is opened when a child block holds text (an empty bar or spacer
+    ``<div>`` does not count). Blank text and non-content elements are left out.
+    """
+    pieces: list[tuple[Node, bool]] = []
+    opens = False
+    for child in node.iter(include_text=True):
+        if child.is_text_node:
+            text = child.text_content
+            if text and not text.isspace():
+                pieces.append((child, False))
+            continue
+        tag = child.tag
+        if tag in BLOCK_TAGS:
+            pieces.append((child, True))
+            if not opens and child.text().strip():
+                opens = True
+        elif tag not in NON_CONTENT_TAGS and child.is_element_node:
+            pieces.append((child, False))
+    return pieces, opens
 
 
 def attribute(node: Node, name: str) -> str | None:

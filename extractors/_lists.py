@@ -23,14 +23,19 @@ _CONTROL = re.compile(
     re.IGNORECASE,
 )
 _MAX_SUBHEADING_CHARS = 200
+_CONTROL_STARTS = frozenset("svrldm+0123456789")
 
 
 def is_control(text: str) -> bool:
     """Whether an item's text is a "Show more"-like control rather than content."""
-    return len(text) <= 40 and _CONTROL.fullmatch(text.strip()) is not None
+    return (
+        len(text) <= 40
+        and text[:1].lower() in _CONTROL_STARTS
+        and _CONTROL.fullmatch(text.strip()) is not None
+    )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Sublist:
     """The blocks after one occupation's sub-heading (``occupation`` may come from page order)."""
 
@@ -74,14 +79,14 @@ def _as_subheading(owner: Node, names: Names, kind: str) -> tuple[int, Node] | N
 
 def sublists(ctx: PageContext, section: str, keyword: str, kind: str) -> list[Sublist]:
     """Each occupation's list in ``section``: after its sub-heading, else the lists in order."""
-    region = ctx.outline.region(section)
-    subheadings = find_subheadings(region, ctx.names, keyword, kind)
+    roots = ctx.outline.search_roots(section)
+    subheadings = find_subheadings(roots, ctx.names, keyword, kind)
     if not subheadings:
-        return _lists_in_order(region)
+        return _lists_in_order(ctx.outline.region(section))
     boundary_ids = set(ctx.outline.boundary_ids)
     heading_ids = set(ctx.outline.heading_ids)
     for _, node in subheadings:
-        boundary_ids.update(ancestry_ids(node))
+        boundary_ids.update(ancestry_ids(node, stop_id=ctx.outline.root_id))
         heading_ids.add(node.mem_id)
     out: list[Sublist] = []
     for occupation, node in subheadings:

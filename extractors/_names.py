@@ -39,21 +39,23 @@ class _NameForm:
 
     def find_all(self, text: str) -> list[tuple[int, int]]:
         """Every (start, end) of the name in lower-case ``text``, on word boundaries."""
+        stem = self.stem
+        start = text.find(stem) if stem else -1
+        if start < 0:
+            return []
         found: list[tuple[int, int]] = []
-        if not self.stem:
-            return found
-        start = text.find(self.stem)
+        size = len(text)
+        after_stem = len(stem)
         while start >= 0:
-            after = start + len(self.stem)
             if start == 0 or not text[start - 1].isalnum():
+                after = start + after_stem
                 for ending in self.endings:
-                    end = after + len(ending)
-                    if text.startswith(ending, after) and (
-                        end == len(text) or not text[end].isalnum()
-                    ):
-                        found.append((start, end))
-                        break
-            start = text.find(self.stem, start + 1)
+                    if text.startswith(ending, after):
+                        end = after + len(ending)
+                        if end == size or not text[end].isalnum():
+                            found.append((start, end))
+                            break
+            start = text.find(stem, start + 1)
         return found
 
 

@@ -54,13 +54,14 @@ _HEADING_WORDS = (
 )
 _INLINE_TAGS = frozenset({"span", "b", "strong", "em", "i", "a", "font", "u", "small", "mark"})
 _COMPARE = re.compile(r"\b(?:vs|versus|between|compared?|comparison|comparing|differences?)\b")
+#: The last words of each section's heading.
 _SUFFIXES = (
-    ("duties", re.compile(r"\b(?:duties(?: and| &)? responsibilities|responsibilities|duties)$")),
-    ("overview", re.compile(r"\boverview$")),
-    ("salary", re.compile(r"\b(?:salary|salaries)$")),
-    ("education", re.compile(r"\beducation$")),
-    ("demographics", re.compile(r"\bdemographics$")),
-    ("skills", re.compile(r"\bskills$")),
+    ("duties", ("responsibilities", "duties")),
+    ("overview", ("overview",)),
+    ("salary", ("salary", "salaries")),
+    ("education", ("education",)),
+    ("demographics", ("demographics",)),
+    ("skills", ("skills",)),
 )
 _DESCRIPTION = re.compile(r"what does (?:an? |the )?(?P<name>.+?) do")
 #: Sub-headings inside the duties and skills sections, for one occupation each.
@@ -74,7 +75,7 @@ _END_TAGS = frozenset({"footer"})
 _LIMIT_TAGS = frozenset({"main", "article", "body", "html"})
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Candidate:
     """An element that may head a section, with its text and its place in document order."""
 
@@ -84,7 +85,7 @@ class Candidate:
     is_heading: bool
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Kind:
     """What a heading's words say it heads: a section, or a part for one occupation."""
 
@@ -146,20 +147,29 @@ def widen_inline(node: Node, text: str) -> tuple[Node, str]:
     return node, text
 
 
+def _ends_with_words(text: str, endings: tuple[str, ...]) -> bool:
+    """Whether ``text`` ends with one of ``endings`` as whole words."""
+    for ending in endings:
+        if text.endswith(ending):
+            cut = len(text) - len(ending)
+            return cut == 0 or not text[cut - 1].isalnum()
+    return False
+
+
 def classify(text: str, names: Names) -> Kind | None:
     """What a heading's words say it heads, or ``None`` when it is no heading of ours."""
     words = text.lower().strip(" .:;!?")
     if not words or len(words) > _MAX_HEADING_CHARS:
         return None
-    if not any(word in words for word in _HEADING_WORDS):
+    if not any(map(words.__contains__, _HEADING_WORDS)):
         occupation = names.exactly(words)
         return None if occupation is None else Kind("name", occupation)
-    match = _DESCRIPTION.fullmatch(words)
-    if match:
-        occupation = names.exactly(match["name"])
+    if words.startswith("what does "):
+        match = _DESCRIPTION.fullmatch(words)
+        occupation = names.exactly(match["name"]) if match else None
         return None if occupation is None else Kind("description", occupation)
-    for section, pattern in _SUFFIXES:
-        if not pattern.search(words):
+    for section, endings in _SUFFIXES:
+        if not _ends_with_words(words, endings):
             continue
         named = names.indices(words)
         compares = _COMPARE.search(words) is not None
@@ -178,16 +188,44 @@ class Outline:
     """The chosen heading of each section found, and the regions after them."""
 
     title: Node | None
+    root_id: int | None = None  # the main content's id: walks never go above it
     headings: dict[str, Node] = field(default_factory=dict)
     boundary_ids: set[int] = field(default_factory=set)
     heading_ids: set[int] = field(default_factory=set)
     _regions: dict[str, list[Node]] = field(default_factory=dict, repr=False)
+    _headings_under: dict[int, int] = field(default_factory=dict, repr=False)
 
     def add_boundary(self, node: Node) -> None:
         """Make ``node`` end the region of any heading before it."""
+        if node.mem_id in self.heading_ids:
+            return
         self.heading_ids.add(node.mem_id)
-        self.boundary_ids.update(ancestry_ids(node))
+        counts = self._headings_under
+        for node_id in ancestry_ids(node, stop_id=self.root_id):
+            self.boundary_ids.add(node_id)
+            counts[node_id] = counts.get(node_id, 0) + 1
         self._regions.clear()
+
+    def search_roots(self, key: str) -> list[Node]:
+        """Few nodes that hold ``key``'s region, for CSS searches (each search has a fixed cost).
+
+        When the region is all that follows the heading inside one wrapper that
+        holds no other heading, that wrapper is the one root.
+        """
+        region = self.region(key)
+        if len(region) < 2:
+            return region
+        parent = region[0].parent
+        if parent is None or parent.tag in _LIMIT_TAGS:
+            return region
+        parent_id = parent.mem_id
+        if self._headings_under.get(parent_id) != 1:
+            return region
+        for node in region:
+            node_parent = node.parent
+            if node_parent is None or node_parent.mem_id != parent_id:
+                return region
+        return [parent]
 
     def region(self, key: str) -> list[Node]:
         """The subtrees after the heading of ``key``, up to the next boundary."""
@@ -202,7 +240,7 @@ class Outline:
         return self._regions[key]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Choice:
     """The heading chosen for a section and how good a choice it is."""
 

@@ -25,13 +25,15 @@ from extractors._dom import (
     Node,
     ancestry_ids,
     content_children,
-    is_content,
     next_content,
     value_text,
 )
 from extractors._names import Names
 
 _MAX_CLIMB = 5
+#: How far above a label other labels are looked for (a row, a column of labels).
+_ANCESTOR_LEVELS = 4
+_INLINE_TAGS = frozenset({"span", "b", "strong", "em", "i", "a", "font", "u", "small", "mark"})
 _MAX_INLINE_VALUE_CHARS = 160
 
 
@@ -44,7 +46,7 @@ class Label:
     keyword: str
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
     """One occurrence of a label: its node, and the value written in the same text, if any."""
 
@@ -53,62 +55,87 @@ class _Unit:
     inline_value: str | None
 
 
+def _keywords(labels: Sequence[Label]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(label.keyword for label in labels))
+
+
 def selector_for(labels: Sequence[Label]) -> str:
     """One CSS selector that finds the owners of every label's key word."""
     keywords = dict.fromkeys(label.keyword for label in labels)
     return ", ".join(f'*:lexbor-contains("{keyword}" i)' for keyword in keywords)
 
 
-def read_rows(
-    region: Sequence[Node], labels: Sequence[Label], selector: str | None = None
-) -> dict[str, list[str | None]]:
-    """For each label found in ``region``: the texts of its value for A and for B.
+@dataclass
+class Reading:
+    """What a table search found: each label's values, and each occupation's header name."""
 
-    Labels not found are left out; a value that is not there is ``None``.
+    rows: dict[str, list[str | None]]
+    names: list[str | None]
+
+
+def read_rows(
+    roots: Sequence[Node],
+    labels: Sequence[Label],
+    selector: str | None = None,
+    names: Names | None = None,
+) -> Reading:
+    """For each label found under ``roots``: the texts of its value for A and for B.
+
+    Labels not found are left out; a value that is not there is ``None``, an
+    empty cell is "". With ``names``, also how the table writes each occupation's
+    name in a cell of its own (its header row), found in the same search.
     """
-    units = _find_units(region, labels, selector or selector_for(labels))
+    query = selector or selector_for(labels)
+    if names is not None:
+        query = ", ".join(filter(None, (query, _name_selector(names))))
+    units, name_texts = _find_units(roots, labels, query, names)
+    rows: dict[str, list[str | None]] = {}
     if not units:
-        return {}
-    unit_ids = {unit.node.mem_id for unit in units}
+        return Reading(rows, name_texts)
     ancestors = _unit_ancestors(units)
     by_key: dict[str, list[_Unit]] = {}
     for unit in units:
         by_key.setdefault(unit.label.key, []).append(unit)
-    rows: dict[str, list[str | None]] = {}
     for key, occurrences in by_key.items():
         if len(occurrences) >= 2:  # one card per occupation
-            values = [_values(unit, 1, labels, unit_ids, ancestors)[0] for unit in occurrences[:2]]
+            rows[key] = [_values(unit, 1, ancestors)[0] for unit in occurrences[:2]]
         else:
-            values = _values(occurrences[0], 2, labels, unit_ids, ancestors)
-        rows[key] = values
-    return rows
+            rows[key] = _values(occurrences[0], 2, ancestors)
+    return Reading(rows, name_texts)
 
 
-def _find_units(region: Sequence[Node], labels: Sequence[Label], selector: str) -> list[_Unit]:
+def _find_units(
+    roots: Sequence[Node], labels: Sequence[Label], selector: str, names: Names | None
+) -> tuple[list[_Unit], list[str | None]]:
     units: list[_Unit] = []
+    name_texts: list[str | None] = [None, None]
     seen_owners: set[int] = set()
     seen_units: set[int] = set()
-    for root in region:
+    keywords = _keywords(labels)
+    for root in roots:
         owners = [root] if root.is_text_node else root.css(selector)
         for owner in owners:
             if owner.mem_id in seen_owners:
                 continue
             seen_owners.add(owner.mem_id)
-            unit = _unit_in(owner, labels)
-            if unit is not None and unit.node.mem_id not in seen_units:
-                seen_units.add(unit.node.mem_id)
-                units.append(unit)
-    return units
+            unit = _unit_in(owner, labels, keywords)
+            if unit is not None:
+                if unit.node.mem_id not in seen_units:
+                    seen_units.add(unit.node.mem_id)
+                    units.append(unit)
+            elif names is not None:
+                _name_in(owner, names, name_texts)
+    return units, name_texts
 
 
-def _unit_in(owner: Node, labels: Sequence[Label]) -> _Unit | None:
+def _unit_in(owner: Node, labels: Sequence[Label], keywords: tuple[str, ...]) -> _Unit | None:
     """The label occurrence whose key word ``owner`` holds in its own text, if it is a label."""
     pieces = [owner] if owner.is_text_node else list(owner.iter(include_text=True))
     for piece in pieces:
         if not piece.is_text_node:
             continue
         text = value_text(piece).lower()
-        if not text or not any(label.keyword in text for label in labels):
+        if not text or not any(map(text.__contains__, keywords)):
             continue
         unit = _climb_to_label(piece, text, labels)
         if unit is not None:
@@ -147,24 +174,18 @@ def _unit_ancestors(units: list[_Unit]) -> dict[int, int]:
     """For every ancestor of a unit (up to a few levels): how many units it holds."""
     counts: dict[int, int] = {}
     for unit in units:
-        for node_id in ancestry_ids(unit.node, limit=12):
+        for node_id in ancestry_ids(unit.node, limit=_ANCESTOR_LEVELS):
             counts[node_id] = counts.get(node_id, 0) + 1
     return counts
 
 
-def _values(
-    unit: _Unit,
-    expected: int,
-    labels: Sequence[Label],
-    unit_ids: set[int],
-    ancestors: dict[int, int],
-) -> list[str | None]:
+def _values(unit: _Unit, expected: int, ancestors: dict[int, int]) -> list[str | None]:
     """``expected`` value texts for a label occurrence; "" for an empty cell, None for none."""
     texts: list[str | None] = []
     if unit.inline_value is not None:
         texts.append(unit.inline_value)
     if len(texts) < expected:
-        nodes = _value_nodes(unit.node, labels, unit_ids, ancestors)
+        nodes = _value_nodes(unit.node, ancestors)
         wanted = expected - len(texts)
         if wanted == 1 and nodes:
             # One value per occurrence (a card): everything up to the next label is it.
@@ -177,15 +198,13 @@ def _values(
     return texts + [None] * (expected - len(texts))
 
 
-def _value_nodes(
-    node: Node, labels: Sequence[Label], unit_ids: set[int], ancestors: dict[int, int]
-) -> list[Node]:
+def _value_nodes(node: Node, ancestors: dict[int, int]) -> list[Node]:
     """The nodes after the label that hold its values (see the module docstring)."""
     current = node
     for _ in range(_MAX_CLIMB):
         siblings: list[Node] = []
         for sibling in next_content(current):
-            if sibling.mem_id in unit_ids or ancestors.get(sibling.mem_id, 0) > 0:
+            if sibling.mem_id in ancestors:  # a label, or something holding one
                 break
             if sibling.tag not in NON_CONTENT_TAGS:
                 siblings.append(sibling)
@@ -208,7 +227,7 @@ def _aligned_values(branch: Node, labels_column: Node, ancestors: dict[int, int]
     ``<dl>`` whose last label has no value does not borrow what follows it.
     """
     items = content_children(labels_column)
-    if any(ancestors.get(item.mem_id, 0) == 0 and value_text(item) for item in items):
+    if any(item.mem_id not in ancestors and value_text(item) for item in items):
         return []
     index = next((i for i, item in enumerate(items) if item.mem_id == branch.mem_id), None)
     if index is None:
@@ -250,7 +269,7 @@ def _split_single(node: Node) -> list[Node]:
 
 def _pick(nodes: list[Node], count: int) -> list[str | None]:
     """The first ``count`` value texts; empty extras (icons, spacers) are dropped first."""
-    texts = [value_text(node) for node in nodes if is_content(node)]
+    texts = [value_text(node) for node in nodes]
     if len(texts) > count:
         non_empty = [text for text in texts if text]
         if len(non_empty) >= count:
@@ -258,33 +277,28 @@ def _pick(nodes: list[Node], count: int) -> list[str | None]:
     return list[str | None](texts[:count])
 
 
-def find_name_texts(region: Sequence[Node], names: Names) -> list[str | None]:
-    """How the section writes each occupation's name in a cell of its own (the header row).
-
-    Only an element whose whole text is the name counts, so sentences that
-    mention the occupations do not.
-    """
+def _name_selector(names: Names) -> str:
     keywords = dict.fromkeys(names.keyword(index) for index in (0, 1))
-    selector = ", ".join(f'*:lexbor-contains("{keyword}" i)' for keyword in keywords if keyword)
-    found: list[str | None] = [None, None]
-    if not selector:
-        return found
-    for root in region:
-        owners = [root] if root.is_text_node else root.css(selector)
-        for owner in owners:
-            node: Node | None = owner
-            for _ in range(3):
-                if node is None:
-                    break
-                text = value_text(node)
-                if len(text) > _MAX_INLINE_VALUE_CHARS:
-                    break
-                index = names.exactly(text)
-                if index is not None:
-                    if found[index] is None:
-                        found[index] = text.strip(" .:;,")
-                    break
-                node = node.parent
-            if found[0] is not None and found[1] is not None:
-                return found
-    return found
+    return ", ".join(f'*:lexbor-contains("{keyword}" i)' for keyword in keywords if keyword)
+
+
+def _name_in(owner: Node, names: Names, found: list[str | None]) -> None:
+    """Record ``owner`` (or the element it sits in) if its whole text is an occupation's name.
+
+    Only a cell of its own counts, so sentences that mention the occupations do not.
+    """
+    node: Node | None = owner
+    for _ in range(3):
+        if node is None:
+            return
+        text = value_text(node)
+        if len(text) > _MAX_INLINE_VALUE_CHARS:
+            return
+        index = names.exactly(text)
+        if index is not None:
+            if found[index] is None:
+                found[index] = text.strip(" .:;,")
+            return
+        if node.tag not in _INLINE_TAGS:
+            return  # a cell is not part of a bigger name
+        node = node.parent

@@ -17,9 +17,10 @@ Rows = dict[str, list[str | None]]
 class Table:
     """The labels of one section's table and the one selector that finds them."""
 
-    def __init__(self, section: str, labels: Sequence[Label]) -> None:
+    def __init__(self, section: str, labels: Sequence[Label], with_names: bool = False) -> None:
         self.section = section
         self.labels = tuple(labels)
+        self.with_names = with_names
         self.words = {label.key: label.words for label in self.labels}
         self.selector = selector_for(self.labels)
 
@@ -28,13 +29,22 @@ class Table:
         if self.section not in ctx.outline.headings:
             ctx.issues.warn(self.section, f"no {self.section} section found")
             return None
-        rows = read_rows(ctx.outline.region(self.section), self.labels, self.selector)
+        reading = read_rows(
+            ctx.outline.search_roots(self.section),
+            self.labels,
+            self.selector,
+            ctx.names if self.with_names else None,
+        )
+        rows = reading.rows
         for label in self.labels:
             if label.key not in rows:
                 ctx.issues.warn(self.section, f"no '{label.words}' row in the {self.section}")
             elif all(value is None for value in rows[label.key]):
                 ctx.issues.warn(self.section, f"no values next to '{label.words}'")
-        return [RowReader(self, ctx, rows, occupation) for occupation in (0, 1)]
+        return [
+            RowReader(self, ctx, rows, occupation, reading.names[occupation])
+            for occupation in (0, 1)
+        ]
 
 
 @dataclass
@@ -45,6 +55,7 @@ class RowReader:
     ctx: PageContext
     rows: Rows
     occupation: int
+    title: str | None = None  # the occupation's name in the table's header row, if asked for
 
     def text(self, key: str) -> str | None:
         """The raw text of this occupation's value in row ``key``, or ``None``."""

@@ -13,9 +13,9 @@ TABLE = Table(
     SECTION,
     (
         Label("age", "average age", "age"),
-        Label("gender", "gender ratio", "gender"),
-        Label("race", "race ratio", "race"),
-        Label("lgbt", "lgbt percentage", "lgbt"),
+        Label("gender", "gender ratio", "ratio"),
+        Label("race", "race ratio", "ratio"),
+        Label("lgbt", "lgbt percentage", "age"),
     ),
 )
 

@@ -16,8 +16,7 @@ from extractors._names import Names
 from extractors.normalize import find_durations, split_prose_list
 
 SECTION = "intro"
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
-_CLAUSE_BREAK = re.compile(r"[,;:]")
+_SENTENCE_BREAK = re.compile(r"[.!?] (?=[A-Z\"'(])")
 _LIST_VERB = re.compile(r"\b(?:include|includes|including|are|is|were|consist of)\b|:")
 
 
@@ -28,13 +27,14 @@ def extract_intro(ctx: PageContext) -> SectionResult:
     if not text:
         ctx.issues.warn(SECTION, "no intro paragraphs under the title")
         return result
-    for index, months in enumerate(times_to_become(text, ctx.names)):
+    sentences = split_sentences(text)
+    for index, months in enumerate(times_to_become(sentences, ctx.names)):
         if months is not None:
             result[index]["time_to_become_min_months"] = months[0]
             result[index]["time_to_become_max_months"] = months[1]
         else:
             ctx.issues.warn(SECTION, f"no time to become a {ctx.names.pair[index]}")
-    for index, skills in enumerate(top_skills(text, ctx.names)):
+    for index, skills in enumerate(top_skills(sentences, ctx.names)):
         if skills:
             result[index]["top_skills"] = skills
         else:
@@ -48,10 +48,24 @@ def intro_text(ctx: PageContext) -> str:
     return " ".join(text for text in (block.prose() for block in blocks) if text)
 
 
-def times_to_become(text: str, names: Names) -> list[tuple[int, int] | None]:
+def split_sentences(text: str) -> list[str]:
+    """Sentences: a ".", "!" or "?" then a space then a capital letter ends one."""
+    sentences: list[str] = []
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        sentences.append(text[start : match.start() + 1])
+        start = match.end()
+    sentences.append(text[start:])
+    return sentences
+
+
+def times_to_become(sentences: list[str], names: Names) -> list[tuple[int, int] | None]:
     """For A and B: (min, max) months, from the durations nearest each name."""
     found: list[tuple[int, int] | None] = [None, None]
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in sentences:
+        lowered = sentence.lower()
+        if "year" not in lowered and "month" not in lowered and "week" not in lowered:
+            continue
         mentions = names.mentions(sentence)
         if not mentions:
             continue
@@ -68,15 +82,16 @@ def _nearest(sentence: str, start: int, end: int, mentions: list[tuple[int, int,
     def distance(mention: tuple[int, int, int]) -> int:
         lo, hi = (mention[1], start) if mention[1] <= start else (end, mention[0])
         between = sentence[lo:hi] if lo < hi else ""
-        return len(_CLAUSE_BREAK.findall(between)) * 10_000 + len(between)
+        breaks = between.count(",") + between.count(";") + between.count(":")
+        return breaks * 10_000 + len(between)
 
     return min(mentions, key=distance)[2]
 
 
-def top_skills(text: str, names: Names) -> list[list[str]]:
+def top_skills(sentences: list[str], names: Names) -> list[list[str]]:
     """For A and B: the skills a "top skills" sentence lists after naming the occupation."""
     found: list[list[str]] = [[], []]
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in sentences:
         if "skill" not in sentence.lower():
             continue
         mentions = names.mentions(sentence)

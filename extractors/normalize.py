@@ -66,7 +66,11 @@ def _tidy_match(match: re.Match[str]) -> str:
 
 def is_null(text: str | None) -> bool:
     """Whether a cell's text means "no value" ("", "-", "--", "—", "N/A", ...)."""
-    return text is None or clean_text(text).strip(" .").lower() in NULL_TEXTS
+    if text is None:
+        return True
+    if len(text) > 12:
+        return False
+    return text.strip().strip(".").strip().lower() in NULL_TEXTS
 
 
 def text_or_none(text: str | None) -> str | None:
@@ -87,23 +91,30 @@ def slugify(text: str) -> str:
 # --- numbers ----------------------------------------------------------------
 
 _NUMBER = re.compile(
-    r"(?P<sign>[-+])?\s*\$?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<sign>[-+\u2212])?\s*\$?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"\s*(?P<mult>[kKmMbB](?![a-zA-Z]))?"
 )
 _MULTIPLIERS = {"k": 1_000, "m": 1_000_000, "b": 1_000_000_000}
+_NUMBER_STARTS = frozenset("0123456789-+.")
 
 
 def parse_number(text: str | None) -> float | None:
     """The first number in ``text``: "$32,954" -> 32954.0, "-4%" -> -4.0, "$45K" -> 45000.0."""
     if text is None or is_null(text):
         return None
-    match = _NUMBER.search(clean_text(text))
+    plain = text.strip().lstrip("$").replace(",", "").rstrip("%").rstrip()
+    if plain and plain[-1].isdigit() and plain[0] in _NUMBER_STARTS and "e" not in plain:
+        try:  # the common case, "$32,954" or "-4%", without the pattern
+            return float(plain)
+        except ValueError:
+            pass
+    match = _NUMBER.search(text)
     if match is None:
         return None
     value = float(match["num"].replace(",", ""))
     if match["mult"]:
         value *= _MULTIPLIERS[match["mult"].lower()]
-    if match["sign"] == "-":
+    if match["sign"] in ("-", "\u2212"):
         value = -value
     return value
 
@@ -130,29 +141,47 @@ def parse_percent(text: str | None) -> float | None:
     return parse_float(text)
 
 
-_RANGE_SPLIT = re.compile(r"\s+(?:and|to)\s+|\s*[-\u2013\u2014]\s*(?=[$\d])", re.IGNORECASE)
+_RANGE_SEPARATORS = (" and ", " to ", " - ", " \u2013 ", " \u2014 ", "-", "\u2013", "\u2014")
 
 
 def parse_money_range(text: str | None) -> tuple[int | None, int | None]:
     """ "Between $25,000 And $41,000" or "$25,000 - $41,000" (any dash) -> (25000, 41000)."""
     if text is None or is_null(text):
         return None, None
-    body = re.sub(r"^\s*between\s+", "", clean_text(text), flags=re.IGNORECASE)
-    parts = _RANGE_SPLIT.split(body, maxsplit=1)
-    if len(parts) != 2:
-        value = parse_money(body)
-        return value, value
-    return parse_money(parts[0]), parse_money(parts[1])
+    body = clean_text(text)
+    lowered = body.lower()
+    if lowered.startswith("between "):
+        body, lowered = body[8:], lowered[8:]
+    for separator in _RANGE_SEPARATORS:
+        at = lowered.find(separator)
+        if at > 0:
+            low = parse_money(body[:at])
+            high = parse_money(body[at + len(separator) :])
+            if low is not None and high is not None:
+                return low, high
+    value = parse_money(body)
+    return value, value
 
 
 # --- labelled values --------------------------------------------------------
 
-_SHARE_IN_LIST = re.compile(
-    r"(?P<label>[^\d%]*?[^\s,:;(\-])[\s,:;(\-]*?(?P<pct>-?\d+(?:\.\d+)?)\s*%\)?"
-)
-_LABELLED_SHARE = re.compile(
-    r"(?P<label>.*?)[\s,:;(\-\u2013\u2014]*(?P<pct>\d+(?:\.\d+)?)\s*%\)?\s*"
-)
+_LABEL_END = " ,:;(-\u2013\u2014"
+
+
+def _split_share(part: str) -> tuple[str, float] | None:
+    """ "Bachelor's Degree, 40" -> ("Bachelor's Degree", 40.0): a label, then a number."""
+    end = len(part)
+    start = end
+    while start > 0 and (part[start - 1].isdigit() or part[start - 1] == "."):
+        start -= 1
+    number = part[start:end]
+    if not number or not any(map(str.isdigit, number)):
+        return None
+    try:
+        value = float(number)
+    except ValueError:
+        return None
+    return part[:start].rstrip(_LABEL_END), value
 
 
 def parse_labelled_share(text: str | None) -> tuple[str | None, float | None]:
@@ -160,20 +189,25 @@ def parse_labelled_share(text: str | None) -> tuple[str | None, float | None]:
     if text is None or is_null(text):
         return None, None
     cleaned = clean_text(text)
-    match = _LABELLED_SHARE.fullmatch(cleaned)
-    if match is None:
-        return text_or_none(cleaned), None
-    return text_or_none(match["label"]), float(match["pct"])
+    body = cleaned[:-1] if cleaned.endswith(")") else cleaned
+    if body.endswith("%"):
+        found = _split_share(body[:-1].rstrip())
+        if found is not None:
+            label, value = found
+            return (label or None), value
+    return (cleaned or None), None
 
 
 def parse_shares(text: str | None) -> list[tuple[str, float]]:
     """Every "Category, NN%" in page order: "Male, 11.2% Female, 88.8%" -> two pairs."""
     if text is None or is_null(text):
         return []
-    return [
-        (clean_text(match["label"]), float(match["pct"]))
-        for match in _SHARE_IN_LIST.finditer(clean_text(text))
-    ]
+    shares = []
+    for part in clean_text(text).split("%"):
+        found = _split_share(part.rstrip(" )"))
+        if found is not None and found[0].strip(" ,;)("):
+            shares.append((found[0].strip(" ,;)("), found[1]))
+    return shares
 
 
 def parse_city_state(text: str | None) -> tuple[str | None, str | None]:
@@ -197,6 +231,9 @@ _DURATION = re.compile(
     rf"(?:\s*(?:-|\u2013|\u2014|to)\s*{_NUM})?\s*{_UNIT}\b",
     re.IGNORECASE,
 )
+_UNIT_WORD = re.compile(r"\b(?:years?|yrs?|months?|mos?|weeks?)\b", re.IGNORECASE)
+#: How far before a unit word a duration may start ("less than twelve months to 1 year").
+_DURATION_REACH = 40
 _WORD_NUMBERS = {
     "a": 1,
     "an": 1,
@@ -215,9 +252,22 @@ _WORD_NUMBERS = {
 
 
 def find_durations(text: str) -> list[tuple[int, int, tuple[int, int]]]:
-    """Every duration in ``text`` as (start, end, (min_months, max_months)), in order."""
-    found = []
-    for match in _DURATION.finditer(text):
+    """Every duration in ``text`` as (start, end, (min_months, max_months)), in order.
+
+    The full pattern runs only just before each unit word ("years", "months"),
+    which keeps it cheap on long paragraphs.
+    """
+    found: list[tuple[int, int, tuple[int, int]]] = []
+    searched_to = 0
+    for unit in _UNIT_WORD.finditer(text):
+        if unit.start() < searched_to:
+            continue  # part of the duration found before ("6 months to 1 year")
+        start = max(searched_to, unit.start() - _DURATION_REACH)
+        match = _DURATION.search(text, start)
+        if match is None or match.start() > unit.end():
+            searched_to = unit.end()
+            continue
+        searched_to = match.end()
         months = _duration_months(match)
         if months is not None:
             found.append((match.start(), match.end(), months))
@@ -260,11 +310,14 @@ def _to_months(number: str, unit: str) -> int | None:
 # --- lists in prose ---------------------------------------------------------
 
 
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|or|&)\s+", re.IGNORECASE)
+
+
 def split_prose_list(text: str) -> list[str]:
     """ "patients, customer service and patient care" -> 3 items; the Oxford comma is optional."""
     body = clean_text(text).strip(" .;:")
     parts = [part.strip() for part in body.split(",")]
-    parts = [re.sub(r"^(?:and|or|&)\s+", "", part, flags=re.IGNORECASE) for part in parts]
+    parts = [_LEADING_CONJUNCTION.sub("", part) for part in parts]
     last = parts[-1] if parts else ""
     if len(parts) < 3:
         head, sep, tail = last.rpartition(" and ")

@@ -6,7 +6,7 @@ Its header row is where the occupations' title-cased names come from.
 from __future__ import annotations
 
 from extractors._context import PageContext, SectionResult, empty_result
-from extractors._rows import Label, find_name_texts
+from extractors._rows import Label
 from extractors._table import Table
 from extractors.normalize import (
     parse_float,
@@ -20,15 +20,16 @@ SECTION = "overview"
 TABLE = Table(
     SECTION,
     (
-        Label("yearly_salary", "yearly salary", "yearly"),
-        Label("hourly_rate", "hourly rate", "hourly"),
-        Label("growth_rate", "growth rate", "growth"),
-        Label("job_count", "number of jobs", "number"),
-        Label("job_satisfaction", "job satisfaction", "satisfaction"),
+        Label("yearly_salary", "yearly salary", "year"),
+        Label("hourly_rate", "hourly rate", "rate"),
+        Label("growth_rate", "growth rate", "rate"),
+        Label("job_count", "number of jobs", "job"),
+        Label("job_satisfaction", "job satisfaction", "job"),
         Label("degree", "most common degree", "degree"),
         Label("age", "average age", "age"),
-        Label("experience", "years of experience", "experience"),
+        Label("experience", "years of experience", "year"),
     ),
+    with_names=True,
 )
 
 
@@ -37,11 +38,10 @@ def extract_overview(ctx: PageContext) -> SectionResult:
     readers = TABLE.read(ctx)
     if readers is None:
         return empty_result()
-    titles = find_name_texts(ctx.outline.region(SECTION), ctx.names)
     result: SectionResult = ({}, {})
-    for fields, row, title in zip(result, readers, titles, strict=True):
-        if title:
-            fields["title"] = title
+    for fields, row in zip(result, readers, strict=True):
+        if row.title:
+            fields["title"] = row.title
         fields["yearly_salary_usd"] = row.value("yearly_salary", parse_money)
         fields["hourly_rate_usd"] = row.value("hourly_rate", parse_float)
         fields["growth_rate_pct"] = row.value("growth_rate", parse_percent)

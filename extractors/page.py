@@ -19,11 +19,13 @@ from typing import Any
 
 from extractors._context import IssueLog, PageContext, SectionResult
 from extractors._dom import Node, parse_html
+from extractors._names import Names
 from extractors._outline import (
     HEADING_SELECTOR,
     SECTION_KEYWORDS,
     SECTIONS,
     Candidate,
+    Choice,
     Outline,
     choose_headings,
     collect_candidates,
@@ -59,6 +61,20 @@ SECTION_EXTRACTORS: tuple[tuple[str, Callable[[PageContext], SectionResult]], ..
 )
 
 _WANTED = (*SECTIONS, "description:0", "description:1")
+#: The seed page's order of sections: a section missing from the first pass is
+#: looked for after the one before it.
+_PAGE_ORDER = (
+    "title",
+    "overview",
+    "description:0",
+    "description:1",
+    "salary",
+    "education",
+    "demographics",
+    "duties",
+    "skills",
+)
+_MAX_SEARCH_ROOTS = 4
 #: One CSS pass finds the headings and the likely "Browse ... jobs" links.
 FIRST_PASS_SELECTOR = f'{HEADING_SELECTOR}, a:lexbor-contains("browse" i)'
 _SHARE_SUM_TOLERANCE = 1.5
@@ -80,14 +96,18 @@ def _extract(html: str | bytes, url: str | None, issues: IssueLog) -> PageRecord
         return PageRecord(url=url, title="", issues=issues.items)
     tree = parse_html(html)
     root = tree.body or tree.root
-    candidates = collect_candidates(root, FIRST_PASS_SELECTOR)
+    content = _content_root(root)
+    candidates = collect_candidates(content, FIRST_PASS_SELECTOR)
+    if content is not root and not any(c.node.tag == "h1" for c in candidates):
+        content = root  # the title is outside <main>: look at the whole page
+        candidates = collect_candidates(content, FIRST_PASS_SELECTOR)
     title = find_title(tree, candidates)
     if title.names is None:
         issues.error("page", "not a comparison page: no 'A vs B' title")
         return PageRecord(url=url, title=title.text, issues=issues.items)
     if title.from_document_title:
         issues.warn("title", "no 'A vs B' heading; the names come from the document title")
-    outline, title_node = _outline(root, candidates, title)
+    outline, title_node = _outline(content if title.node is not None else root, candidates, title)
     browse = find_browse(root, candidates, title_node)
     if browse is not None:
         outline.add_boundary(browse[1])
@@ -104,44 +124,86 @@ def _extract(html: str | bytes, url: str | None, issues: IssueLog) -> PageRecord
     )
 
 
+def _content_root(root: Node | None) -> Node | None:
+    """The page's ``<main>`` if it has one (menus and footers lie outside), else ``root``.
+
+    Searching the main content only is several times cheaper than the whole page.
+    """
+    if root is None:
+        return None
+    return root.css_first("main, [role=main]") or root
+
+
 def _outline(
     root: Node | None, candidates: list[Candidate], title: Title
 ) -> tuple[Outline, Node | None]:
     """Choose each section's heading; look again by key word for those not found by tag.
 
-    Returns the outline and the title's element (found by its words when the
-    title came from the document's ``<title>``).
+    ``root`` is the main content. Returns the outline and the title's element
+    (found by its words when the title came from the document's ``<title>``).
     """
     assert title.names is not None
     names = title.names
     headings = [candidate for candidate in candidates if candidate.is_heading]
     chosen, foreign = choose_headings(headings, names, title.order)
-    weak = [key for key in _WANTED if key not in chosen or chosen[key].relevance < 3]
-    title_node, title_order = title.node, title.order
-    if weak or title_node is None:
-        keywords = tuple(dict.fromkeys(SECTION_KEYWORDS[key.split(":")[0]] for key in weak))
-        if title_node is None:
-            keywords += ("vs",)
-        more = collect_candidates(root, "h1, " + keyword_selector(keywords))
-        if title_node is None:
-            title_node = next(
-                (c.node for c in more if _names_of(c.text) == _lower(names.pair)), None
-            )
-        more_title_order = next((c.order for c in more if c.node == title_node), None)
-        found, _ = choose_headings(more, names, more_title_order)
-        for key in weak:
-            if key in found and (key not in chosen or found[key].rank > chosen[key].rank):
-                chosen[key] = found[key]
-    outline = Outline(title=title_node)
+    title_node = title.node
+    if title_node is None:
+        wanted = _lower(names.pair)
+        found_by_words = collect_candidates(root, keyword_selector(("vs",)))
+        title_node = next((c.node for c in found_by_words if _names_of(c.text) == wanted), None)
+    outline = Outline(title=title_node, root_id=root.mem_id if root is not None else None)
     if title_node is not None:
         outline.add_boundary(title_node)
     for key, choice in chosen.items():
         outline.headings[key] = choice.candidate.node
         outline.add_boundary(choice.candidate.node)
     for candidate in foreign:
-        if title_order is not None and candidate.order > title_order:
+        if title.order is not None and candidate.order > title.order:
             outline.add_boundary(candidate.node)
+    weak = [key for key in _WANTED if key not in chosen or chosen[key].relevance < 3]
+    if weak:
+        _look_again(outline, root, names, weak, chosen)
     return outline, title_node
+
+
+def _look_again(
+    outline: Outline, root: Node | None, names: Names, weak: list[str], chosen: dict[str, Choice]
+) -> None:
+    """Look for ``weak`` sections' headings by key word, each after the section before it.
+
+    A section missing from the first pass is searched for in the region of the
+    nearest section found before it (in the seed page's order), which is
+    cheaper and surer than searching the whole page.
+    """
+    groups: dict[str | None, list[str]] = {}
+    for key in weak:
+        before = _PAGE_ORDER[: _PAGE_ORDER.index(key)]
+        previous = next((k for k in reversed(before) if _found(outline, k)), None)
+        groups.setdefault(previous, []).append(key)
+    for previous, keys in groups.items():
+        keywords = tuple(dict.fromkeys(SECTION_KEYWORDS[key.split(":")[0]] for key in keys))
+        selector = keyword_selector(keywords)
+        roots = outline.search_roots(previous) if previous else []
+        if not roots or len(roots) > _MAX_SEARCH_ROOTS:
+            roots = [root] if root is not None else []
+            selector = "h1, " + selector  # to tell what comes after the title
+        found: list[Candidate] = []
+        for node in roots:
+            if node.is_element_node:
+                found.extend(collect_candidates(node, selector))
+        title_order = next(
+            (c.order for c in found if outline.title is not None and c.node == outline.title),
+            None,
+        )
+        better, _ = choose_headings(found, names, title_order)
+        for key in keys:
+            if key in better and (key not in chosen or better[key].rank > chosen[key].rank):
+                outline.headings[key] = better[key].candidate.node
+                outline.add_boundary(better[key].candidate.node)
+
+
+def _found(outline: Outline, key: str) -> bool:
+    return outline.title is not None if key == "title" else key in outline.headings
 
 
 def _names_of(text: str) -> tuple[str, ...]:

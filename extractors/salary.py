@@ -17,12 +17,12 @@ SECTION = "salary"
 TABLE = Table(
     SECTION,
     (
-        Label("average_salary", "average salary", "average"),
-        Label("salary_range", "salary range", "range"),
-        Label("city", "highest paying city", "city"),
-        Label("state", "highest paying state", "state"),
-        Label("company", "best paying company", "company"),
-        Label("industry", "best paying industry", "industry"),
+        Label("average_salary", "average salary", "salary"),
+        Label("salary_range", "salary range", "salary"),
+        Label("city", "highest paying city", "paying"),
+        Label("state", "highest paying state", "paying"),
+        Label("company", "best paying company", "paying"),
+        Label("industry", "best paying industry", "paying"),
     ),
 )
 
