@@ -92,8 +92,8 @@ def _sqlite_engine(url: URL) -> Engine:
         cursor.execute(f"PRAGMA busy_timeout = {int(SQLITE_BUSY_TIMEOUT_SECONDS * 1000)}")
         cursor.execute("PRAGMA foreign_keys = ON")
         if not in_memory:
+            # synchronous stays FULL: one sync per batch is cheap, and a commit survives a crash.
             cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
     def begin_immediate(connection: Connection) -> None:
