@@ -240,6 +240,10 @@ def leaf_blocks(nodes: Iterable[Node], limit: int = 2000) -> list[Block]:
         if tag in NON_CONTENT_TAGS or not item.is_element_node:
             continue
         in_list = in_list or tag in _LIST_TAGS
+        child = item.child
+        if child is not None and child.next is None and child.is_text_node:
+            out.append(Block((item,), in_list))  # one text: a leaf (blank ones are dropped later)
+            continue
         pieces, opens = _pieces(item)
         if not opens and tag not in _CONTAINER_TAGS:
             out.append(Block((item,), in_list))

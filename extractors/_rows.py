@@ -130,7 +130,14 @@ def _find_units(
 
 def _unit_in(owner: Node, labels: Sequence[Label], keywords: tuple[str, ...]) -> _Unit | None:
     """The label occurrence whose key word ``owner`` holds in its own text, if it is a label."""
-    pieces = [owner] if owner.is_text_node else list(owner.iter(include_text=True))
+    if owner.is_text_node:
+        pieces = [owner]
+    else:
+        child = owner.child
+        if child is not None and child.next is None:  # one text child: the owner is the cell
+            text = value_text(owner).lower()
+            return _climb_to_label(owner, text, labels) if text else None
+        pieces = list(owner.iter(include_text=True))
     for piece in pieces:
         if not piece.is_text_node:
             continue

@@ -36,7 +36,9 @@ def extract_demographics(ctx: PageContext) -> SectionResult:
 
 def _shares(row: RowReader, key: str) -> list[Share]:
     text = row.text(key)
-    shares = [Share(category=name, share_pct=pct) for name, pct in parse_shares(text)]
+    shares = [
+        Share.model_construct(category=name, share_pct=pct) for name, pct in parse_shares(text)
+    ]
     if not shares and text is not None and not is_null(text):
         row.unreadable(key)
     return shares

@@ -34,7 +34,7 @@ def parse_skills(items: list[str]) -> list[Skill]:
     """ "Patients, 30%" -> Skill("Patients", 30.0); when some items have a share, the rest
     (stray text, not skills) are dropped."""
     parsed = [parse_labelled_share(item) for item in items]
-    skills = [Skill(name=name, share_pct=pct) for name, pct in parsed if name]
+    skills = [Skill.model_construct(name=name, share_pct=pct) for name, pct in parsed if name]
     if any(skill.share_pct is not None for skill in skills):
         skills = [skill for skill in skills if skill.share_pct is not None]
     return skills
