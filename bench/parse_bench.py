@@ -72,7 +72,8 @@ def _boilerplate(rng: random.Random) -> str:
     kind = rng.choice(("menu", "footer", "script", "style"))
     if kind == "menu":
         items = "".join(
-            f'<li class="m-{rng.randrange(1 << 20):x}"><a href="/jobs/{i}">Salary guide {i}</a></li>'
+            f'<li class="m-{rng.randrange(1 << 20):x}">'
+            f'<a href="/jobs/{i}">Salary guide {i}</a></li>'
             for i in range(40)
         )
         return f'<nav class="n-{rng.randrange(1 << 20):x}"><ul>{items}</ul></nav>'
