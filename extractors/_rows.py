@@ -35,6 +35,10 @@ _MAX_CLIMB = 5
 _ANCESTOR_LEVELS = 4
 _INLINE_TAGS = frozenset({"span", "b", "strong", "em", "i", "a", "font", "u", "small", "mark"})
 _MAX_INLINE_VALUE_CHARS = 160
+#: What may stand between a label and its value in one text ("Yearly salary: $1").
+_VALUE_SEPARATORS = frozenset(":|=")
+#: Without a separator, a value in the label's text has at most this many words.
+_MAX_BARE_VALUE_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -97,11 +101,26 @@ def read_rows(
     for unit in units:
         by_key.setdefault(unit.label.key, []).append(unit)
     for key, occurrences in by_key.items():
-        if len(occurrences) >= 2:  # one card per occupation
-            rows[key] = [_values(unit, 1, ancestors)[0] for unit in occurrences[:2]]
-        else:
-            rows[key] = _values(occurrences[0], 2, ancestors)
+        rows[key] = _row_or_cards(occurrences, ancestors)
     return Reading(rows, name_texts)
+
+
+def _row_or_cards(occurrences: list[_Unit], ancestors: dict[int, int]) -> list[str | None]:
+    """A label's values: one per card, unless just one occurrence is a row with both.
+
+    (In cards, a value in two pieces can look like a row; so it takes exactly one
+    row-like occurrence among several to read them as a row.)
+    """
+    if len(occurrences) == 1:
+        return _values(occurrences[0], 2, ancestors)
+    rows = [
+        values
+        for values in (_values(unit, 2, ancestors) for unit in occurrences)
+        if values[0] is not None and values[1] is not None
+    ]
+    if len(rows) == 1:
+        return rows[0]
+    return [_values(unit, 1, ancestors)[0] for unit in occurrences[:2]]
 
 
 def _find_units(
@@ -159,8 +178,8 @@ def _climb_to_label(node: Node, text: str, labels: Sequence[Label]) -> _Unit | N
                 return _Unit(label, current, None)
             if text.startswith(label.words) and not text[len(label.words)].isalnum():
                 rest = value_text_after(current, len(label.words))
-                if len(rest) > _MAX_INLINE_VALUE_CHARS:
-                    return None
+                if not _reads_as_value(rest):
+                    return None  # a sentence that starts with the label's words
                 return _Unit(label, current, rest.strip(" :|=") or None)
         if not any(label.words.startswith(text) for label in labels):
             return None  # neither a label nor a piece of one
@@ -170,6 +189,19 @@ def _climb_to_label(node: Node, text: str, labels: Sequence[Label]) -> _Unit | N
         current = parent
         text = value_text(current).lower()
     return None
+
+
+def _reads_as_value(rest: str) -> bool:
+    """Whether what follows a label in the same text is its value, not the rest of a sentence.
+
+    "Yearly salary: $32,954" and "Yearly salary $32,954" are; "Yearly salary
+    figures below come from surveys" is not.
+    """
+    if len(rest) > _MAX_INLINE_VALUE_CHARS:
+        return False
+    if rest[:1] in _VALUE_SEPARATORS:
+        return True
+    return len(rest.split()) <= _MAX_BARE_VALUE_WORDS
 
 
 def value_text_after(node: Node, count: int) -> str:

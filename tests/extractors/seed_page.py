@@ -501,3 +501,31 @@ def _page(article: str) -> str:
         "<footer><h4>Salary</h4><ul><li><a href='/s'>Salary</a></li></ul>"
         "<h4>Skills</h4><p>Browse all jobs</p></footer></body></html>"
     )
+
+
+# --- tiny pages for one-behaviour tests -----------------------------------------
+
+
+def mini_page(body: str, title: str = TITLE, head: str = "") -> str:
+    """A minimal comparison page: an h1 "A vs B" and ``body`` after it."""
+    return (
+        f"<!doctype html><html><head><title>{E(title)}</title>{head}</head>"
+        f"<body><main><h1>{E(title)}</h1>{body}</main></body></html>"
+    )
+
+
+def record(body: str, title: str = TITLE) -> Any:
+    """The record ``extract_page`` makes of ``mini_page(body)``."""
+    from extractors import extract_page
+
+    return extract_page(mini_page(body, title))
+
+
+def issue_pairs(rec: Any) -> set[tuple[str, str]]:
+    """The (section, severity) pairs of a record's issues."""
+    return {(issue.section, issue.severity) for issue in rec.issues}
+
+
+def issues_of(rec: Any, section: str) -> list[str]:
+    """The messages of a record's issues about ``section``."""
+    return [issue.message for issue in rec.issues if issue.section == section]

@@ -1,0 +1,314 @@
+"""The value normalizers: examples from the seed page, edge cases, and properties."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractors.normalize import (
+    clean_text,
+    find_durations,
+    is_null,
+    parse_city_state,
+    parse_duration,
+    parse_float,
+    parse_int,
+    parse_labelled_share,
+    parse_money,
+    parse_money_range,
+    parse_number,
+    parse_percent,
+    parse_shares,
+    slugify,
+    split_prose_list,
+    text_or_none,
+    tidy_spacing,
+)
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+NULLS = ["--", "-", "N/A", "n/a", "", "\u2014", "\u2013", "  --  ", "\xa0-\xa0", "None"]
+
+
+# --- text --------------------------------------------------------------------
+
+
+def test_clean_text_makes_typographic_apostrophes_plain() -> None:
+    assert clean_text("Bachelor\u2019s Degree") == "Bachelor's Degree"
+
+
+def test_clean_text_makes_typographic_double_quotes_plain() -> None:
+    assert clean_text("\u201cquoted\u201d") == '"quoted"'
+
+
+def test_clean_text_collapses_non_breaking_and_other_white_space() -> None:
+    assert clean_text("  Health\xa0\xa0Care\n\t and  more ") == "Health Care and more"
+
+
+def test_clean_text_drops_zero_width_characters() -> None:
+    assert clean_text("Pati\u200bents\ufeff") == "Patients"
+
+
+def test_clean_text_turns_the_minus_sign_into_a_hyphen() -> None:
+    assert clean_text("\u22124%") == "-4%"
+
+
+def test_tidy_spacing_removes_spaces_that_joining_elements_added() -> None:
+    assert tidy_spacing("Male , 11.2 % ( x ) $ 32,954") == "Male, 11.2% (x) $32,954"
+
+
+def test_tidy_spacing_leaves_ordinary_text_alone() -> None:
+    assert tidy_spacing("University of California, Berkeley") == (
+        "University of California, Berkeley"
+    )
+
+
+@pytest.mark.parametrize("text", NULLS)
+def test_absent_values_are_null(text: str) -> None:
+    assert is_null(text)
+    assert text_or_none(text) is None
+
+
+def test_a_real_value_is_not_null() -> None:
+    assert not is_null("0")
+    assert text_or_none(" Massachusetts ") == "Massachusetts"
+
+
+# --- slug --------------------------------------------------------------------
+
+
+def test_slug_of_a_title() -> None:
+    assert slugify("Patient Coordinator") == "patient-coordinator"
+
+
+def test_slug_collapses_runs_and_trims_the_ends() -> None:
+    assert slugify("  C++ / Java -- Developer (Sr.) ") == "c-java-developer-sr"
+
+
+def test_slug_of_non_ascii_letters_drops_them() -> None:
+    assert slugify("Caf\u00e9 Manager") == "caf-manager"
+
+
+@given(st.text())
+def test_slug_matches_the_pattern_or_is_empty(text: str) -> None:
+    slug = slugify(text)
+    assert slug == "" or SLUG.match(slug)
+
+
+@given(st.text())
+def test_slug_is_idempotent(text: str) -> None:
+    assert slugify(slugify(text)) == slugify(text)
+
+
+@given(st.text())
+def test_clean_text_is_idempotent_and_has_no_double_spaces(text: str) -> None:
+    cleaned = clean_text(text)
+    assert clean_text(cleaned) == cleaned
+    assert "  " not in cleaned
+    assert cleaned == cleaned.strip()
+
+
+# --- numbers -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("$32,954", 32954), ("97,878", 97878), ("$45K", 45000), ("$1.2M", 1200000), ("40", 40)],
+)
+def test_money_and_whole_numbers(text: str, expected: int) -> None:
+    assert parse_money(text) == expected
+    assert isinstance(parse_money(text), int)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("$15.84", 15.84), ("-4%", -4.0), ("5%", 5.0), ("+5%", 5.0), ("\u22124%", -4.0)],
+)
+def test_decimals_and_percent_points(text: str, expected: float) -> None:
+    assert parse_float(text) == expected
+    assert parse_percent(text) == expected
+
+
+@pytest.mark.parametrize("text", NULLS)
+def test_absent_numbers_are_none_never_zero(text: str) -> None:
+    assert parse_money(text) is None
+    assert parse_float(text) is None
+    assert parse_int(text) is None
+
+
+def test_a_number_with_words_around_it() -> None:
+    assert parse_int("40 years") == 40
+    assert parse_float("3.8 out of 5") == 3.8
+
+
+def test_text_without_a_number_is_none() -> None:
+    assert parse_number("unknown") is None
+    assert parse_number("inf") is None
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_money_round_trips_a_thousands_separated_amount(amount: int) -> None:
+    assert parse_money(format(amount, ",")) == amount
+    assert parse_money(f"${amount:,}") == amount
+
+
+@given(st.integers(min_value=-(10**6), max_value=10**6))
+def test_percent_round_trips(points: int) -> None:
+    assert parse_percent(f"{points}%") == float(points)
+
+
+@given(st.text())
+def test_number_parsers_never_raise(text: str) -> None:
+    for parse in (parse_number, parse_int, parse_money, parse_float, parse_percent):
+        value = parse(text)
+        assert value is None or isinstance(value, int | float)
+
+
+# --- ranges, places, shares ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between $25,000 And $41,000",
+        "between $25,000 and $41,000",
+        "$25,000 - $41,000",
+        "$25,000 \u2013 $41,000",
+        "$25,000\u2013$41,000",
+        "$25K to $41K",
+        "Between\xa0$25,000 And\xa0$41,000",
+    ],
+)
+def test_salary_ranges(text: str) -> None:
+    assert parse_money_range(text) == (25000, 41000)
+
+
+def test_an_absent_range_is_two_nones() -> None:
+    assert parse_money_range("--") == (None, None)
+
+
+@given(st.integers(0, 10**7), st.integers(0, 10**7))
+def test_ranges_round_trip(low: int, high: int) -> None:
+    assert parse_money_range(f"Between ${low:,} And ${high:,}") == (low, high)
+
+
+def test_city_and_state() -> None:
+    assert parse_city_state("Brockton, MA") == ("Brockton", "MA")
+    assert parse_city_state("Kansas City,\xa0MO") == ("Kansas City", "MO")
+
+
+def test_a_city_without_a_state() -> None:
+    assert parse_city_state("Remote") == ("Remote", None)
+    assert parse_city_state("--") == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bachelor's Degree, 40%",
+        "Bachelor\u2019s Degree, 40%",
+        "Bachelor's Degree 40%",
+        "Bachelor's Degree (40%)",
+        "Bachelor's Degree40%",
+        "Bachelor's Degree:\xa040 %",
+    ],
+)
+def test_degree_with_its_share(text: str) -> None:
+    assert parse_labelled_share(text) == ("Bachelor's Degree", 40.0)
+
+
+def test_a_label_with_digits_keeps_them() -> None:
+    assert parse_labelled_share("Windows 10, 5%") == ("Windows 10", 5.0)
+
+
+def test_a_degree_without_a_share() -> None:
+    assert parse_labelled_share("Associate Degree") == ("Associate Degree", None)
+    assert parse_labelled_share("--") == (None, None)
+
+
+def test_shares_in_page_order() -> None:
+    assert parse_shares("Male, 11.2% Female, 88.8%") == [("Male", 11.2), ("Female", 88.8)]
+
+
+def test_shares_run_together_without_spaces() -> None:
+    assert parse_shares("Male11.2%Female88.8%") == [("Male", 11.2), ("Female", 88.8)]
+
+
+def test_shares_with_multi_word_categories() -> None:
+    text = "Black or African American, 11.1% American Indian and Alaska Native, 0.7%"
+    assert parse_shares(text) == [
+        ("Black or African American", 11.1),
+        ("American Indian and Alaska Native", 0.7),
+    ]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet="abcdefghij XYZ", min_size=1).map(str.strip).filter(bool),
+            st.decimals(min_value=0, max_value=100, places=1),
+        ),
+        max_size=8,
+    )
+)
+def test_shares_round_trip(pairs: list[tuple[str, object]]) -> None:
+    text = " ".join(f"{name}, {pct}%" for name, pct in pairs)
+    assert parse_shares(text) == [(" ".join(name.split()), float(pct)) for name, pct in pairs]
+
+
+# --- time to become ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("2-4 years", (24, 48)),
+        ("6-12 months", (6, 12)),
+        ("1 year", (12, 12)),
+        ("4\u20136 years", (48, 72)),
+        ("2 to 4 years", (24, 48)),
+        ("1.5 years", (18, 18)),
+        ("less than 1 year", (0, 12)),
+        ("6 months to 1 year", (6, 12)),
+        ("a year", (12, 12)),
+        ("two years", (24, 24)),
+    ],
+)
+def test_time_to_become(text: str, months: tuple[int, int]) -> None:
+    assert parse_duration(f"it takes {text} to become one") == months
+
+
+def test_no_duration() -> None:
+    assert parse_duration("no time given, data years") == (None, None)
+
+
+def test_durations_are_found_in_order_with_their_positions() -> None:
+    text = "takes 2-4 years, while the other requires 6-12 months."
+    found = find_durations(text)
+    assert [months for _, _, months in found] == [(24, 48), (6, 12)]
+    assert text[found[0][0] : found[0][1]] == "2-4 years"
+
+
+# --- prose lists ---------------------------------------------------------------
+
+
+def test_a_list_without_the_oxford_comma() -> None:
+    assert split_prose_list("patients, customer service and patient care.") == [
+        "patients",
+        "customer service",
+        "patient care",
+    ]
+
+
+def test_a_list_with_the_oxford_comma() -> None:
+    assert split_prose_list("patients, vital signs, and CPR") == ["patients", "vital signs", "CPR"]
+
+
+def test_an_item_with_and_inside_keeps_it_when_commas_separate() -> None:
+    assert split_prose_list("patients, research and development, and CPR") == [
+        "patients",
+        "research and development",
+        "CPR",
+    ]

@@ -1,0 +1,212 @@
+"""The overview table in many markups: rows found by label words, never by position or class."""
+
+from __future__ import annotations
+
+from seed_page import TITLE, issues_of, record
+
+HEADING = f"<h2>{TITLE} overview</h2>"
+
+
+def _values(rec, field: str) -> list[object]:  # type: ignore[no-untyped-def]
+    return [getattr(occupation, field) for occupation in rec.occupations]
+
+
+def test_table_rows_with_a_thead_header() -> None:
+    rec = record(
+        HEADING + "<table><thead><tr><th></th><th>Patient Coordinator</th>"
+        "<th>Certified Medical Technician</th></tr></thead><tbody>"
+        "<tr><td>Yearly salary</td><td>$32,954</td><td>$38,859</td></tr></tbody></table>"
+    )
+    assert _values(rec, "yearly_salary_usd") == [32954, 38859]
+    assert _values(rec, "title") == ["Patient Coordinator", "Certified Medical Technician"]
+
+
+def test_header_row_with_an_empty_first_cell_inside_tbody() -> None:
+    rec = record(
+        HEADING + "<table><tr><td></td><td>Patient Coordinator</td>"
+        "<td>Certified Medical Technician</td></tr>"
+        "<tr><td>Hourly rate</td><td>$15.84</td><td>$18.68</td></tr></table>"
+    )
+    assert _values(rec, "hourly_rate_usd") == [15.84, 18.68]
+    assert _values(rec, "slug") == ["patient-coordinator", "certified-medical-technician"]
+
+
+def test_th_scope_row_labels() -> None:
+    rec = record(
+        HEADING + '<table><tr><th scope="row">Growth rate</th><td>-4%</td><td>5%</td></tr></table>'
+    )
+    assert _values(rec, "growth_rate_pct") == [-4.0, 5.0]
+
+
+def test_div_grid_with_build_hash_classes_and_wrapped_values() -> None:
+    rec = record(
+        HEADING + '<div class="g-1a"><div class="r-9f"><div class="c-2b"><span class="l-x">'
+        'Number of jobs</span></div><div class="c-2b"><div><span class="v-3">97,878</span>'
+        '</div></div><div class="c-2b"><div><span class="v-3">164,424</span></div></div>'
+        "</div></div>"
+    )
+    assert _values(rec, "job_count") == [97878, 164424]
+
+
+def test_values_split_across_spans() -> None:
+    rec = record(
+        HEADING + "<div><div><span>Yearly salary</span></div><div><span>$</span>"
+        "<span>32,954</span></div><div><span>$</span><span>38,859</span></div></div>"
+    )
+    assert _values(rec, "yearly_salary_usd") == [32954, 38859]
+
+
+def test_definition_list_rows() -> None:
+    rec = record(
+        HEADING + "<dl><dt>Average age</dt><dd>40</dd><dd>44</dd>"
+        "<dt>Years of experience</dt><dd>4</dd><dd>12</dd></dl>"
+    )
+    assert _values(rec, "avg_age_years") == [40, 44]
+    assert _values(rec, "experience_years") == [4, 12]
+
+
+def test_definition_list_rows_each_in_a_div() -> None:
+    rec = record(
+        HEADING + "<dl><div><dt>Average age</dt><dd>40</dd><dd>44</dd></div>"
+        "<div><dt>Years of experience</dt><dd>4</dd><dd>12</dd></div></dl>"
+    )
+    assert _values(rec, "experience_years") == [4, 12]
+
+
+def test_label_and_values_in_separate_wrappers() -> None:
+    rec = record(
+        HEADING + '<div class="row"><div><div><span>Hourly rate</span></div></div>'
+        '<div class="vals"><div>$15.84</div><div>$18.68</div></div></div>'
+    )
+    assert _values(rec, "hourly_rate_usd") == [15.84, 18.68]
+
+
+def test_one_card_per_occupation() -> None:
+    rec = record(
+        HEADING + "<div><h3>Patient Coordinator</h3><ul><li>Yearly salary: $32,954</li>"
+        "<li>Average age: 40</li></ul></div><div><h3>Certified Medical Technician</h3>"
+        "<ul><li>Yearly salary: $38,859</li><li>Average age: 44</li></ul></div>"
+    )
+    assert _values(rec, "yearly_salary_usd") == [32954, 38859]
+    assert _values(rec, "avg_age_years") == [40, 44]
+    assert _values(rec, "title") == ["Patient Coordinator", "Certified Medical Technician"]
+
+
+def test_cards_with_the_label_in_its_own_span() -> None:
+    rec = record(
+        HEADING + "<section><h4>Patient Coordinator</h4><p><b>Growth rate:</b> -4%</p></section>"
+        "<section><h4>Certified Medical Technician</h4><p><b>Growth rate:</b> 5%</p></section>"
+    )
+    assert _values(rec, "growth_rate_pct") == [-4.0, 5.0]
+
+
+def test_a_column_of_labels_beside_a_column_per_occupation() -> None:
+    rec = record(
+        HEADING + '<div class="t"><div class="labels"><div></div><div>Yearly salary</div>'
+        '<div>Average age</div></div><div class="a"><div>Patient Coordinator</div>'
+        '<div>$32,954</div><div>40</div></div><div class="b">'
+        "<div>Certified Medical Technician</div><div>$38,859</div><div>44</div></div></div>"
+    )
+    assert _values(rec, "yearly_salary_usd") == [32954, 38859]
+    assert _values(rec, "avg_age_years") == [40, 44]
+
+
+def test_a_table_turned_on_its_side() -> None:
+    rec = record(
+        HEADING + "<table><thead><tr><th></th><th>Yearly salary</th><th>Average age</th></tr>"
+        "</thead><tbody><tr><th>Patient Coordinator</th><td>$32,954</td><td>40</td></tr>"
+        "<tr><th>Certified Medical Technician</th><td>$38,859</td><td>44</td></tr></tbody>"
+        "</table>"
+    )
+    assert _values(rec, "yearly_salary_usd") == [32954, 38859]
+    assert _values(rec, "avg_age_years") == [40, 44]
+
+
+def test_an_icon_between_label_and_values_is_skipped() -> None:
+    rec = record(
+        HEADING + "<div><span>Yearly salary</span><button aria-label=info><svg></svg></button>"
+        "<div>$32,954</div><div>$38,859</div></div>"
+    )
+    assert _values(rec, "yearly_salary_usd") == [32954, 38859]
+
+
+def test_labels_in_any_case_with_stray_white_space() -> None:
+    rec = record(
+        HEADING + "<table><tr><td>\n  YEARLY&nbsp;Salary\n</td><td>$32,954</td>"
+        "<td>$38,859</td></tr></table>"
+    )
+    assert _values(rec, "yearly_salary_usd") == [32954, 38859]
+
+
+def test_dashes_are_null_never_zero() -> None:
+    rec = record(
+        HEADING + "<table><tr><td>Job satisfaction</td><td>--</td><td>-</td></tr>"
+        "<tr><td>Number of jobs</td><td>N/A</td><td>\u2014</td></tr></table>"
+    )
+    assert _values(rec, "job_satisfaction") == [None, None]
+    assert _values(rec, "job_count") == [None, None]
+
+
+def test_empty_cells_are_null() -> None:
+    rec = record(HEADING + "<table><tr><td>Job satisfaction</td><td></td><td>3.8</td></tr></table>")
+    assert _values(rec, "job_satisfaction") == [None, 3.8]
+
+
+def test_the_most_common_degree_and_its_share() -> None:
+    rec = record(
+        HEADING + "<table><tr><td>Most common degree</td><td>Bachelor\u2019s Degree, 40%</td>"
+        "<td>Associate Degree, 28%</td></tr></table>"
+    )
+    assert _values(rec, "top_degree") == ["Bachelor's Degree", "Associate Degree"]
+    assert _values(rec, "top_degree_pct") == [40.0, 28.0]
+
+
+def test_hidden_rows_count_too() -> None:
+    rec = record(
+        HEADING + "<table><tr hidden><td>Average age</td><td>40</td><td>44</td></tr>"
+        '<tr style="display:none"><td>Years of experience</td><td>4</td><td>12</td></tr></table>'
+    )
+    assert _values(rec, "avg_age_years") == [40, 44]
+    assert _values(rec, "experience_years") == [4, 12]
+
+
+def test_a_missing_row_is_a_warning() -> None:
+    rec = record(HEADING + "<table><tr><td>Yearly salary</td><td>$1</td><td>$2</td></tr></table>")
+    assert any("hourly rate" in message for message in issues_of(rec, "overview"))
+
+
+def test_an_unreadable_value_is_a_warning_not_zero() -> None:
+    rec = record(HEADING + "<table><tr><td>Yearly salary</td><td>lots</td><td>$2</td></tr></table>")
+    assert _values(rec, "yearly_salary_usd") == [None, 2]
+    assert any("lots" in message for message in issues_of(rec, "overview"))
+
+
+def test_a_missing_overview_is_a_warning_and_titles_fall_back_to_the_h1() -> None:
+    rec = record("<p>Nothing else here.</p>")
+    assert _values(rec, "title") == ["Patient Coordinator", "Certified Medical Technician"]
+    assert issues_of(rec, "overview")
+    assert all(issue.severity == "warning" for issue in rec.issues if issue.section != "page")
+
+
+def test_a_sentence_mentioning_a_label_is_not_a_row() -> None:
+    rec = record(
+        HEADING + "<p>Yearly salary figures below come from surveys of 500 employers.</p>"
+        "<table><tr><td>Yearly salary</td><td>$32,954</td><td>$38,859</td></tr></table>"
+    )
+    assert _values(rec, "yearly_salary_usd") == [32954, 38859]
+
+
+def test_overview_heading_as_a_bold_div() -> None:
+    rec = record(
+        f'<div class="x"><b>{TITLE} overview</b></div>'
+        "<table><tr><td>Yearly salary</td><td>$32,954</td><td>$38,859</td></tr></table>"
+    )
+    assert _values(rec, "yearly_salary_usd") == [32954, 38859]
+
+
+def test_overview_heading_with_role_heading() -> None:
+    rec = record(
+        f'<div role="heading" aria-level="2">{TITLE} overview</div>'
+        "<table><tr><td>Yearly salary</td><td>$32,954</td><td>$38,859</td></tr></table>"
+    )
+    assert _values(rec, "yearly_salary_usd") == [32954, 38859]
