@@ -1,0 +1,41 @@
+"""The "Browse ... jobs" link: the site's category of the page."""
+
+from __future__ import annotations
+
+from seed_page import issue_pairs, record
+
+from extractors.browse import category_of
+
+
+def test_category_of() -> None:
+    assert category_of("Browse office and administrative jobs") == "office and administrative"
+    assert category_of("browse healthcare job \u203a") == "healthcare"
+    assert category_of("Browse all") is None
+
+
+def test_the_browse_link() -> None:
+    rec = record("<a href='/office-jobs'>Browse office and administrative jobs</a>")
+    assert rec.browse_category == "office and administrative"
+
+
+def test_the_browse_link_in_a_button_or_paragraph() -> None:
+    rec = record("<p><span>Browse</span> <b>healthcare</b> jobs</p>")
+    assert rec.browse_category == "healthcare"
+
+
+def test_a_menu_browse_link_before_the_title_loses_to_the_one_after() -> None:
+    html_body = "<a href='/office-jobs'>Browse office and administrative jobs</a>"
+    from seed_page import mini_page
+
+    from extractors import extract_page
+
+    page = mini_page(html_body).replace(
+        "<main>", "<nav><a href='/all'>Browse all jobs</a></nav><main>"
+    )
+    assert extract_page(page).browse_category == "office and administrative"
+
+
+def test_no_browse_link_is_a_warning() -> None:
+    rec = record("<p>Nothing</p>")
+    assert rec.browse_category is None
+    assert ("browse", "warning") in issue_pairs(rec)

@@ -1,0 +1,75 @@
+"""The "What does a ... do?" descriptions: paragraphs joined by a blank line."""
+
+from __future__ import annotations
+
+from seed_page import TITLE, issue_pairs, record
+
+SALARY = f"<h2>{TITLE} salary</h2><p>Pay scales differ.</p>"
+
+
+def _descriptions(rec) -> list[str | None]:  # type: ignore[no-untyped-def]
+    return [occupation.description for occupation in rec.occupations]
+
+
+def test_one_paragraph_each() -> None:
+    rec = record(
+        "<h2>What does a patient coordinator do?</h2><p>Greets patients.</p>"
+        "<h2>What does a certified medical technician do?</h2><p>Runs tests.</p>" + SALARY
+    )
+    assert _descriptions(rec) == ["Greets patients.", "Runs tests."]
+
+
+def test_paragraphs_are_joined_by_a_blank_line() -> None:
+    rec = record(
+        "<h2>What does a patient coordinator do?</h2><p>One.</p><p>Two.</p>"
+        "<h2>What does an certified medical technician do?</h2><div><p>Three.</p>"
+        "<p>Four.</p></div>" + SALARY
+    )
+    assert _descriptions(rec) == ["One.\n\nTwo.", "Three.\n\nFour."]
+
+
+def test_inline_markup_adds_no_spaces_and_white_space_collapses() -> None:
+    rec = record(
+        "<h3>What does a patient coordinator do?</h3><p>A <b>patient</b>\n   coordinator&nbsp;"
+        "follows a physician&rsquo;s assessment.</p>" + SALARY
+    )
+    assert _descriptions(rec)[0] == "A patient coordinator follows a physician's assessment."
+
+
+def test_line_breaks_split_paragraphs() -> None:
+    rec = record(
+        "<h2>What does a patient coordinator do?</h2><div>First part.<br><br>Second part.</div>"
+        + SALARY
+    )
+    assert _descriptions(rec)[0] == "First part.\n\nSecond part."
+
+
+def test_headings_as_bold_paragraphs() -> None:
+    rec = record(
+        "<p><strong>What does a patient coordinator do?</strong></p><p>Greets patients.</p>"
+        "<p><strong>What does a certified medical technician do?</strong></p><p>Runs tests.</p>"
+        + SALARY
+    )
+    assert _descriptions(rec) == ["Greets patients.", "Runs tests."]
+
+
+def test_plural_and_case_of_the_name_do_not_matter() -> None:
+    rec = record(
+        "<h2>What Does A Patient Coordinator Do?</h2><p>Greets patients.</p>"
+        "<h2>What does a Certified Medical Technician do</h2><p>Runs tests.</p>" + SALARY
+    )
+    assert _descriptions(rec) == ["Greets patients.", "Runs tests."]
+
+
+def test_a_read_more_control_is_not_part_of_it() -> None:
+    rec = record(
+        "<h2>What does a patient coordinator do?</h2><p>Greets patients.</p>"
+        "<a href='#' role='button'>Read more</a>" + SALARY
+    )
+    assert _descriptions(rec)[0] == "Greets patients."
+
+
+def test_a_missing_description_is_a_warning() -> None:
+    rec = record("<h2>What does a patient coordinator do?</h2><p>Greets patients.</p>" + SALARY)
+    assert _descriptions(rec) == ["Greets patients.", None]
+    assert ("description", "warning") in issue_pairs(rec)

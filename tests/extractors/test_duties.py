@@ -1,0 +1,98 @@
+"""The duties section: every responsibility, hidden ones too, never the "Show more" control."""
+
+from __future__ import annotations
+
+import pytest
+from seed_page import TITLE, issue_pairs, record
+
+HEADING = (
+    f"<h2>Differences between {TITLE.replace(' vs ', ' and ')} duties and responsibilities</h2>"
+)
+SKILLS = f"<h2>{TITLE} skills</h2>"
+
+
+def _duties(rec) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    return [occupation.responsibilities for occupation in rec.occupations]
+
+
+def _lists(a_items: str, b_items: str) -> str:
+    return (
+        HEADING
+        + "<p>Patient coordinator example responsibilities.</p>"
+        + a_items
+        + "<p>Certified medical technician example responsibilities.</p>"
+        + b_items
+        + SKILLS
+    )
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    ["hidden", 'style="display:none"', 'aria-hidden="true"', 'class="is-collapsed x-9f"'],
+)
+def test_hidden_items_count_and_show_more_does_not(hidden: str) -> None:
+    a = (
+        f"<ul><li>Greet visitors.</li><li {hidden}>Keep records.</li>"
+        "<li><button>Show more</button></li></ul>"
+    )
+    b = f"<ul><li>Draw blood.</li><li {hidden}>Clean trays.</li></ul><button>Show less</button>"
+    assert _duties(record(_lists(a, b))) == [
+        ["Greet visitors.", "Keep records."],
+        ["Draw blood.", "Clean trays."],
+    ]
+
+
+def test_show_more_as_a_link_list_item() -> None:
+    a = "<ol><li>Greet visitors.</li><li><a href='#'>Show more</a></li></ol>"
+    b = "<ol><li>Draw blood.</li><li><span>See all 12 responsibilities</span></li></ol>"
+    assert _duties(record(_lists(a, b))) == [["Greet visitors."], ["Draw blood."]]
+
+
+def test_div_lists_without_ul() -> None:
+    a = (
+        '<div class="q"><div class="i">Greet visitors.</div>'
+        '<div class="i">Keep records.</div></div>'
+    )
+    b = '<div class="q"><div class="i">Draw blood.</div><div role="button">Show more</div></div>'
+    assert _duties(record(_lists(a, b))) == [["Greet visitors.", "Keep records."], ["Draw blood."]]
+
+
+def test_hidden_items_in_a_second_list_after_the_control() -> None:
+    a = (
+        "<ul><li>Greet visitors.</li></ul><button>Show more</button>"
+        "<ul hidden><li>Keep records.</li></ul>"
+    )
+    b = "<ul><li>Draw blood.</li></ul>"
+    assert _duties(record(_lists(a, b)))[0] == ["Greet visitors.", "Keep records."]
+
+
+def test_items_keep_inline_markup_as_text() -> None:
+    a = "<ul><li>Comply with <b>HIPAA</b> regulations&nbsp;and <a href='#'>CMS</a> rules.</li></ul>"
+    b = "<ul><li>Draw blood.</li></ul>"
+    assert _duties(record(_lists(a, b)))[0] == ["Comply with HIPAA regulations and CMS rules."]
+
+
+def test_subheadings_as_headings_with_a_wrapper_per_occupation() -> None:
+    body = (
+        HEADING + "<div><h3>Patient coordinator example responsibilities</h3><ul>"
+        "<li>Greet visitors.</li></ul></div><div><h3>Certified medical technician example "
+        "responsibilities</h3><ul><li>Draw blood.</li></ul></div>" + SKILLS
+    )
+    assert _duties(record(body)) == [["Greet visitors."], ["Draw blood."]]
+
+
+def test_an_ad_between_the_lists_is_not_an_item() -> None:
+    a = "<ul><li>Greet visitors.</li></ul><div class='ad'><iframe></iframe></div>"
+    b = "<ul><li>Draw blood.</li></ul><div>Sponsored text</div>"
+    assert _duties(record(_lists(a, b))) == [["Greet visitors."], ["Draw blood."]]
+
+
+def test_without_subheadings_the_lists_go_in_page_order() -> None:
+    body = HEADING + "<ul><li>Greet visitors.</li></ul><ul><li>Draw blood.</li></ul>" + SKILLS
+    assert _duties(record(body)) == [["Greet visitors."], ["Draw blood."]]
+
+
+def test_a_missing_duties_section_is_a_warning() -> None:
+    rec = record(SKILLS)
+    assert _duties(rec) == [[], []]
+    assert ("duties", "warning") in issue_pairs(rec)

@@ -1,0 +1,63 @@
+"""The education table: most common degree, major and college."""
+
+from __future__ import annotations
+
+from seed_page import TITLE, issues_of, record
+
+HEADING = (
+    f"<h2>Differences between {TITLE.replace(' vs ', ' and ')} education</h2>"
+    "<p>There are a few differences in terms of educational background:</p>"
+)
+
+
+def _field(rec, name: str) -> list[object]:  # type: ignore[no-untyped-def]
+    return [getattr(occupation, name) for occupation in rec.occupations]
+
+
+def test_major_and_college() -> None:
+    rec = record(
+        HEADING + "<table><tr><td>Most common major</td><td>Business</td><td>Nursing</td></tr>"
+        "<tr><td>Most common college</td><td>University of Pennsylvania</td>"
+        "<td>University of Connecticut</td></tr></table>"
+    )
+    assert _field(rec, "top_major") == ["Business", "Nursing"]
+    assert _field(rec, "top_college") == ["University of Pennsylvania", "University of Connecticut"]
+
+
+def test_degree_from_the_education_table() -> None:
+    rec = record(
+        HEADING + "<dl><dt>Most common degree</dt><dd>Bachelor&#39;s Degree, 40%</dd>"
+        "<dd>Bachelor&rsquo;s Degree, 28%</dd></dl>"
+    )
+    assert _field(rec, "top_degree") == ["Bachelor's Degree", "Bachelor's Degree"]
+    assert _field(rec, "top_degree_pct") == [40.0, 28.0]
+
+
+def test_labels_split_by_inline_markup() -> None:
+    rec = record(
+        HEADING + "<table><tr><td>Most common <b>major</b></td><td>Business</td>"
+        "<td>Nursing</td></tr></table>"
+    )
+    assert _field(rec, "top_major") == ["Business", "Nursing"]
+
+
+def test_education_degree_disagreeing_with_the_overview_is_a_warning() -> None:
+    overview = (
+        f"<h2>{TITLE} overview</h2><table><tr><td>Most common degree</td>"
+        "<td>Bachelor's Degree, 40%</td><td>Bachelor's Degree, 28%</td></tr></table>"
+    )
+    rec = record(
+        overview + HEADING + "<table><tr><td>Most common degree</td>"
+        "<td>Associate Degree, 40%</td><td>Bachelor's Degree, 28%</td></tr></table>"
+    )
+    assert _field(rec, "top_degree") == ["Bachelor's Degree", "Bachelor's Degree"]
+    assert any("Associate" in message for message in issues_of(rec, "education"))
+
+
+def test_a_share_above_100_is_a_warning() -> None:
+    rec = record(
+        HEADING + "<table><tr><td>Most common degree</td><td>Bachelor's Degree, 140%</td>"
+        "<td>Bachelor's Degree, 28%</td></tr></table>"
+    )
+    assert _field(rec, "top_degree_pct") == [140.0, 28.0]
+    assert any("outside 0-100" in message for message in issues_of(rec, "education"))

@@ -1,0 +1,94 @@
+"""The intro under the title: time to become each, and each one's top three skills."""
+
+from __future__ import annotations
+
+import pytest
+from seed_page import INTRO, TITLE, issue_pairs, record
+
+from extractors._names import Names
+from extractors.intro import split_sentences, times_to_become, top_skills
+
+NAMES = Names("Patient coordinator", "certified medical technician")
+OVERVIEW = f"<h2>{TITLE} overview</h2>"
+
+
+def _months(text: str) -> list[tuple[int, int] | None]:
+    return times_to_become(split_sentences(text), NAMES)
+
+
+def _skills(text: str) -> list[list[str]]:
+    return top_skills(split_sentences(text), NAMES)
+
+
+def test_the_seed_intro() -> None:
+    text = " ".join(INTRO)
+    assert _months(text) == [(24, 48), (6, 12)]
+    assert _skills(text) == [
+        ["patients", "customer service", "patient care"],
+        ["patients", "vital signs", "CPR"],
+    ]
+
+
+def test_durations_belong_to_the_nearest_name_in_their_clause() -> None:
+    text = (
+        "Becoming a certified medical technician takes 1 year, while a patient coordinator "
+        "needs 4-6 years."
+    )
+    assert _months(text) == [(48, 72), (12, 12)]
+
+
+def test_durations_in_separate_sentences() -> None:
+    text = (
+        "It takes 2-4 years to become a patient coordinator. "
+        "A certified medical technician needs 6-12 months."
+    )
+    assert _months(text) == [(24, 48), (6, 12)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The top three skills for a patient coordinator include patients, customer service and "
+        "patient care.",
+        "The most important skills for a patient coordinator are patients, customer service, "
+        "and patient care.",
+        "A patient coordinator's top skills are patients, customer service and patient care.",
+        "Key skills for patient coordinators: patients, customer service and patient care.",
+    ],
+)
+def test_skills_sentences_vary(sentence: str) -> None:
+    assert _skills(sentence)[0] == ["patients", "customer service", "patient care"]
+
+
+def test_skills_of_a_name_inside_the_other_name() -> None:
+    names = Names("Nurse", "registered nurse")
+    text = (
+        "The top skills for a registered nurse include patients, CPR and triage. "
+        "The top skills for a nurse include care, empathy and charting."
+    )
+    assert top_skills(split_sentences(text), names) == [
+        ["care", "empathy", "charting"],
+        ["patients", "CPR", "triage"],
+    ]
+
+
+def test_the_intro_on_a_page() -> None:
+    rec = record("".join(f"<p>{p}</p>" for p in INTRO) + OVERVIEW)
+    assert [o.time_to_become_min_months for o in rec.occupations] == [24, 6]
+    assert [o.time_to_become_max_months for o in rec.occupations] == [48, 12]
+    assert rec.occupations[1].top_skills == ["patients", "vital signs", "CPR"]
+
+
+def test_intro_in_a_wrapper_with_a_byline_and_typographic_quotes() -> None:
+    rec = record(
+        "<div class='by'>Updated May 2024</div><div><div><p>It takes 2-4 years to become a "
+        "patient coordinator, while a certified medical technician takes 1 year.</p></div></div>"
+        + OVERVIEW
+    )
+    assert [o.time_to_become_max_months for o in rec.occupations] == [48, 12]
+
+
+def test_no_intro_is_a_warning() -> None:
+    rec = record(OVERVIEW)
+    assert ("intro", "warning") in issue_pairs(rec)
+    assert [o.top_skills for o in rec.occupations] == [[], []]

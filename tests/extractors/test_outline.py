@@ -1,0 +1,106 @@
+"""The outline: which heading heads which section, and the region after each heading."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from extractors._dom import value_text
+from extractors._names import Names
+from extractors._outline import Outline, classify
+
+NAMES = Names("Patient coordinator", "certified medical technician")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Patient coordinator vs certified medical technician overview", "overview"),
+        ("Patient Coordinator Vs Certified Medical Technician Salary", "salary"),
+        (
+            "Differences between patient coordinator and certified medical technician education",
+            "education",
+        ),
+        ("Patient coordinator vs certified medical technician demographics", "demographics"),
+        (
+            "Differences between patient coordinator and certified medical technician duties "
+            "and responsibilities",
+            "duties",
+        ),
+        ("Patient coordinator vs certified medical technician skills", "skills"),
+        ("What does a patient coordinator do?", "description"),
+        ("Patient coordinator example responsibilities.", "responsibilities"),
+        ("Common certified medical technician skills", "skill_list"),
+        ("Patient Coordinator", "name"),
+    ],
+)
+def test_classify(text: str, kind: str) -> None:
+    found = classify(text, NAMES)
+    assert found is not None and found.name == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Salary",
+        "Skills",
+        "Education",
+        "Related comparisons",
+        "Browse office jobs",
+        "Salary by state",
+    ],
+)
+def test_menu_and_sidebar_headings_are_none_of_ours(text: str) -> None:
+    assert classify(text, NAMES) is None
+
+
+def test_relevance_prefers_both_names() -> None:
+    both = classify("Patient coordinator vs certified medical technician salary", NAMES)
+    vs_only = classify("Nurse vs doctor salary", NAMES)
+    assert both is not None and vs_only is not None
+    assert both.relevance > vs_only.relevance
+
+
+def test_description_of_someone_else_is_not_ours() -> None:
+    assert classify("What does a nurse do?", NAMES) is None
+
+
+def _region_texts(html: str, start_text: str, boundaries: list[str]) -> list[str]:
+    tree = LexborHTMLParser(html)
+    by_text = {value_text(node): node for node in tree.css("h2, h3, p, div, b")}
+    outline = Outline(title=None)
+    outline.headings["start"] = by_text[start_text]
+    outline.add_boundary(by_text[start_text])
+    for text in boundaries:
+        outline.add_boundary(by_text[text])
+    return [value_text(node) for node in outline.region("start")]
+
+
+def test_region_of_flat_siblings_ends_at_the_next_heading() -> None:
+    html = "<main><h2>S1</h2><p>a</p><p>b</p><h2>S2</h2><p>c</p></main>"
+    assert _region_texts(html, "S1", ["S2"]) == ["a", "b"]
+
+
+def test_region_climbs_out_of_the_heading_wrapper() -> None:
+    html = "<main><div><h2>S1</h2></div><p>a</p><div><h2>S2</h2></div></main>"
+    assert _region_texts(html, "S1", ["S2"]) == ["a"]
+
+
+def test_region_keeps_the_part_of_a_wrapper_before_the_next_heading() -> None:
+    html = "<main><h2>S1</h2><div><p>a</p><p>b</p><h2>S2</h2><p>c</p></div></main>"
+    assert _region_texts(html, "S1", ["S2"]) == ["a", "b"]
+
+
+def test_region_skips_menus_and_stops_at_a_footer() -> None:
+    html = "<main><h2>S1</h2><nav><p>menu</p></nav><p>a</p><footer><p>f</p></footer><p>z</p></main>"
+    assert _region_texts(html, "S1", []) == ["a"]
+
+
+def test_region_does_not_leave_main() -> None:
+    html = "<body><main><h2>S1</h2><p>a</p></main><p>outside</p></body>"
+    assert _region_texts(html, "S1", []) == ["a"]
+
+
+def test_region_keeps_bare_text() -> None:
+    html = "<main><div><b>S1</b>loose text<p>a</p></div></main>"
+    assert _region_texts(html, "S1", []) == ["loose text", "a"]

@@ -1,0 +1,277 @@
+"""Whole pages: the seed page in every markup, boilerplate that must not confuse, and bad input.
+
+The seed page's record must equal SPEC section 2's example field for field in
+every markup ``seed_page.render`` knows; malformed input of any kind must give
+a record with issues, never an exception.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from seed_page import (
+    EXPECTED_BROWSE_CATEGORY,
+    EXPECTED_OCCUPATIONS,
+    TITLE,
+    issue_pairs,
+    mini_page,
+    render,
+)
+
+from extractors import EXTRACTOR_VERSION, PageRecord, extract_page
+
+STYLES = ("table", "th", "grid", "dl", "cards", "columns", "wrappers")
+HEADINGS = ("h", "role", "bold", "span")
+
+
+def _differences(record: PageRecord) -> list[str]:
+    got = record.model_dump()
+    problems = []
+    if got["title"] != TITLE:
+        problems.append(f"title: {got['title']!r}")
+    if got["browse_category"] != EXPECTED_BROWSE_CATEGORY:
+        problems.append(f"browse_category: {got['browse_category']!r}")
+    if len(got["occupations"]) != 2:
+        return [*problems, f"{len(got['occupations'])} occupations"]
+    for index, expected in enumerate(EXPECTED_OCCUPATIONS):
+        occupation = got["occupations"][index]
+        assert set(occupation) == set(expected), "the test's expected record lacks a field"
+        for key, value in expected.items():
+            if occupation[key] != value:
+                problems.append(f"occupation {index} {key}: {occupation[key]!r} != {value!r}")
+    return problems
+
+
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("headings", HEADINGS)
+def test_the_seed_page_in_every_markup_gives_the_spec_record(style: str, headings: str) -> None:
+    record = extract_page(render(style=style, headings=headings))
+    assert _differences(record) == []
+    assert record.issues == []
+
+
+@pytest.mark.parametrize("wrap", [True, False])
+@pytest.mark.parametrize("hidden", ["hidden", "display", "aria", "class"])
+def test_the_seed_page_flat_or_wrapped_with_any_kind_of_hidden_item(
+    wrap: bool, hidden: str
+) -> None:
+    record = extract_page(render(wrap_sections=wrap, hidden=hidden))
+    assert _differences(record) == []
+
+
+@pytest.mark.parametrize("header", ["thead", "tbody", "none"])
+def test_the_overview_header_row_in_thead_tbody_or_absent(header: str) -> None:
+    record = extract_page(render(header=header))
+    # Without a header row, titles come from the h1 capitalized, with a warning.
+    assert [o.title for o in record.occupations] == [
+        "Patient Coordinator",
+        "Certified Medical Technician",
+    ]
+    assert (("overview", "warning") in issue_pairs(record)) == (header == "none")
+
+
+def test_the_seed_page_as_bytes_and_without_boilerplate() -> None:
+    assert _differences(extract_page(render().encode("utf-8"))) == []
+    assert _differences(extract_page(render(boilerplate=False))) == []
+
+
+def test_the_url_is_passed_through() -> None:
+    url = "https://example.test/patient-coordinator-jobs/patient-coordinator-vs-x-differences"
+    assert extract_page(render(), url=url).url == url
+    assert extract_page(render()).url is None
+
+
+def test_the_record_serializes_to_one_line_of_spec_json() -> None:
+    line = extract_page(render()).to_json()
+    assert "\n" not in line
+    data: dict[str, Any] = json.loads(line)
+    assert list(data) == ["url", "title", "browse_category", "occupations", "issues"]
+    assert data["occupations"][0]["gender"][0] == {"category": "Male", "share_pct": 11.2}
+
+
+def test_the_extractor_version_is_a_positive_int() -> None:
+    assert isinstance(EXTRACTOR_VERSION, int) and EXTRACTOR_VERSION > 0
+
+
+def test_labels_in_scripts_templates_and_noscript_are_ignored() -> None:
+    junk = (
+        '<script type="application/json">{"Yearly salary": "$0", "Average age": 0}</script>'
+        "<template><table><tr><td>Yearly salary</td><td>$0</td><td>$0</td></tr></table>"
+        "</template><noscript><table><tr><td>Yearly salary</td><td>$1</td><td>$1</td></tr>"
+        "</table></noscript>"
+    )
+    record = extract_page(render(overrides={"overview": lambda html: junk + html}))
+    assert _differences(record) == []
+
+
+def test_a_sidebar_with_related_comparisons_and_section_words() -> None:
+    aside = (
+        "<aside><h3>Patient coordinator vs medical assistant salary</h3><ul>"
+        "<li>Yearly salary</li><li>$99,999</li><li>$99,999</li></ul></aside>"
+    )
+    record = extract_page(render(overrides={"salary": lambda html: aside + html}))
+    assert _differences(record) == []
+
+
+def test_an_ad_between_sections() -> None:
+    ad = '<div class="ad-slot"><iframe src="about:blank"></iframe><script>ads()</script></div>'
+    record = extract_page(render(overrides={"duties": lambda html: html + ad}))
+    assert _differences(record) == []
+
+
+def test_a_page_with_only_some_sections_loads_the_rest() -> None:
+    page = render(overrides={"demographics": lambda _: "", "skills": lambda _: ""})
+    record = extract_page(page)
+    assert {("demographics", "warning"), ("skills", "warning")} <= issue_pairs(record)
+    assert all(issue.severity == "warning" for issue in record.issues)
+    assert record.occupations[0].yearly_salary_usd == 32954
+    assert record.occupations[0].gender == []
+
+
+# --- bad input -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        "   \n",
+        b"",
+        "<",
+        "<html",
+        "<<<>>>",
+        "\x00\x01\x02",
+        b"\xff\xfe\x00<h1>\x00",
+        "\ud800<h1>Nurse vs doctor</h1>",
+        "<h1>Nurse vs doctor</h1>" + "<div>" * 5000 + "deep" + "</div>" * 10,
+        "<h1>Nurse vs doctor</h1><table><tr><td>Yearly salary<td>$1<td>",
+        "<h1>vs</h1>",
+        "<h1> vs doctor</h1>",
+    ],
+)
+def test_malformed_input_gives_a_record_never_an_exception(html: str | bytes) -> None:
+    record = extract_page(html)
+    assert isinstance(record, PageRecord)
+    assert record.issues or record.occupations
+
+
+def test_an_empty_page_is_an_error() -> None:
+    assert ("page", "error") in issue_pairs(extract_page(""))
+
+
+@pytest.mark.parametrize("fraction", [0.1, 0.3, 0.5, 0.7, 0.9])
+def test_a_truncated_page_keeps_what_is_left(fraction: float) -> None:
+    page = render()
+    record = extract_page(page[: int(len(page) * fraction)])
+    assert isinstance(record, PageRecord)
+    if record.occupations:
+        assert all(issue.severity == "warning" for issue in record.issues)
+
+
+def test_the_truncated_page_still_reads_the_sections_before_the_cut() -> None:
+    page = render()
+    cut = page.index("What does a certified medical technician do?")
+    record = extract_page(page[:cut])
+    assert record.occupations[0].yearly_salary_usd == 32954
+    assert ("salary", "warning") in issue_pairs(record)
+
+
+def test_a_huge_page() -> None:
+    filler = "<div><p>filler text</p></div>" * 20000
+    record = extract_page(render(overrides={"browse": lambda html: html + filler}))
+    assert _differences(record) == []
+
+
+def test_a_failing_section_is_an_error_for_that_section_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import extractors.page as page_module
+
+    def broken(ctx: object) -> object:
+        raise RuntimeError("boom")
+
+    sections = tuple(
+        (name, broken if name == "salary" else extractor)
+        for name, extractor in page_module.SECTION_EXTRACTORS
+    )
+    monkeypatch.setattr(page_module, "SECTION_EXTRACTORS", sections)
+    record = extract_page(render())
+    assert ("salary", "error") in issue_pairs(record)
+    assert record.occupations[0].top_major == "Business"
+    assert record.occupations[0].salary_min_usd is None
+
+
+def test_a_failure_outside_the_sections_is_a_page_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import extractors.page as page_module
+
+    def broken(html: object) -> object:
+        raise MemoryError("no memory")
+
+    monkeypatch.setattr(page_module, "parse_html", broken)
+    record = extract_page(render(), url="u")
+    assert record.url == "u" and record.occupations == []
+    assert ("page", "error") in issue_pairs(record)
+
+
+# --- mutations of a real page (hypothesis) ---------------------------------------
+
+SEED_HTML = render(style="grid")
+TABLE_HTML = render(style="table", headings="bold")
+
+
+@st.composite
+def mutated_pages(draw: st.DrawFn) -> str:
+    """A page with slices deleted, duplicated or swapped, and random tags or bytes inserted."""
+    page = draw(st.sampled_from([SEED_HTML, TABLE_HTML]))
+    for _ in range(draw(st.integers(1, 4))):
+        size = len(page)
+        start = draw(st.integers(0, size))
+        end = draw(st.integers(start, min(size, start + 2000)))
+        action = draw(st.sampled_from(["delete", "duplicate", "swap", "tag", "bytes"]))
+        if action == "delete":
+            page = page[:start] + page[end:]
+        elif action == "duplicate":
+            page = page[:end] + page[start:end] + page[end:]
+        elif action == "swap":
+            other = draw(st.integers(0, size))
+            piece = page[start:end]
+            rest = page[:start] + page[end:]
+            other = min(other, len(rest))
+            page = rest[:other] + piece + rest[other:]
+        elif action == "tag":
+            tag = draw(
+                st.sampled_from(
+                    ["<div>", "</div>", "<table>", "</tr>", "<h2>", "<!--", "<script>", "</ul>"]
+                )
+            )
+            page = page[:start] + tag + page[start:]
+        else:
+            noise = draw(st.text(min_size=1, max_size=20))
+            page = page[:start] + noise + page[start:]
+    return page
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_pages())
+def test_mutated_pages_never_raise(page: str) -> None:
+    record = extract_page(page)
+    assert isinstance(record, PageRecord)
+    json.loads(record.to_json())
+    for occupation in record.occupations:
+        assert occupation.slug == "" or occupation.slug.replace("-", "").isalnum()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.binary(max_size=3000))
+def test_random_bytes_never_raise(data: bytes) -> None:
+    assert isinstance(extract_page(data), PageRecord)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=3000))
+def test_random_text_never_raises(text: str) -> None:
+    assert isinstance(extract_page(mini_page(text)), PageRecord)

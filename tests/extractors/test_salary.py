@@ -1,0 +1,124 @@
+"""The salary table: average salary, range, highest paying city and state, best payers."""
+
+from __future__ import annotations
+
+from seed_page import TITLE, issue_pairs, issues_of, record
+
+HEADING = f"<h2>{TITLE} salary</h2><p>They have different pay scales, as shown below.</p>"
+
+
+def _field(rec, name: str) -> list[object]:  # type: ignore[no-untyped-def]
+    return [getattr(occupation, name) for occupation in rec.occupations]
+
+
+def _table(*rows: tuple[str, str, str]) -> str:
+    return (
+        "<table>"
+        + "".join(f"<tr><td>{label}</td><td>{a}</td><td>{b}</td></tr>" for label, a, b in rows)
+        + "</table>"
+    )
+
+
+def test_salary_range_between_and() -> None:
+    rec = record(HEADING + _table(("Salary range", "Between $25,000 And $41,000", "$28K - $53K")))
+    assert _field(rec, "salary_min_usd") == [25000, 28000]
+    assert _field(rec, "salary_max_usd") == [41000, 53000]
+
+
+def test_highest_paying_city_splits_into_city_and_state() -> None:
+    rec = record(HEADING + _table(("Highest paying City", "Brockton, MA", "Kansas City, MO")))
+    assert _field(rec, "highest_paying_city") == ["Brockton", "Kansas City"]
+    assert _field(rec, "highest_paying_city_state") == ["MA", "MO"]
+
+
+def test_a_value_that_contains_a_label_word_is_no_label() -> None:
+    # "Kansas City" holds the word "city"; it must stay a value.
+    rec = record(
+        HEADING
+        + _table(
+            ("Highest paying City", "Kansas City, MO", "Denton, TX"),
+            ("Highest paying state", "Missouri", "Texas"),
+        )
+    )
+    assert _field(rec, "highest_paying_state") == ["Missouri", "Texas"]
+    assert _field(rec, "highest_paying_city") == ["Kansas City", "Denton"]
+
+
+def test_company_and_industry_keep_their_commas_and_entities() -> None:
+    rec = record(
+        HEADING
+        + _table(
+            ("Best paying company", "University of California, Berkeley", "AT&amp;T"),
+            ("Best paying industry", "Health&nbsp;Care", "Media &amp; Communication"),
+        )
+    )
+    assert _field(rec, "best_paying_company") == ["University of California, Berkeley", "AT&T"]
+    assert _field(rec, "best_paying_industry") == ["Health Care", "Media & Communication"]
+
+
+def test_average_salary_fills_the_yearly_salary() -> None:
+    rec = record(HEADING + _table(("Average salary", "$32,954", "$38,859")))
+    assert _field(rec, "yearly_salary_usd") == [32954, 38859]
+
+
+def test_average_salary_disagreeing_with_the_overview_is_a_warning() -> None:
+    overview = f"<h2>{TITLE} overview</h2>" + _table(("Yearly salary", "$32,954", "$38,859"))
+    rec = record(overview + HEADING + _table(("Average salary", "$33,000", "$38,859")))
+    assert _field(rec, "yearly_salary_usd") == [32954, 38859]  # the overview's, stored once
+    assert any("33000" in message for message in issues_of(rec, "salary"))
+    assert ("salary", "warning") in issue_pairs(rec)
+
+
+def test_agreeing_values_raise_no_issue() -> None:
+    overview = f"<h2>{TITLE} overview</h2>" + _table(("Yearly salary", "$32,954", "$38,859"))
+    rec = record(overview + HEADING + _table(("Average salary", "$32,954", "$38,859")))
+    assert not any("yearly_salary" in message for message in issues_of(rec, "salary"))
+
+
+def test_dashes_everywhere_are_nulls() -> None:
+    rec = record(
+        HEADING
+        + _table(
+            ("Salary range", "--", "-"),
+            ("Highest paying City", "N/A", "--"),
+            ("Best paying company", "\u2014", "-"),
+        )
+    )
+    assert _field(rec, "salary_min_usd") == [None, None]
+    assert _field(rec, "highest_paying_city") == [None, None]
+    assert _field(rec, "best_paying_company") == [None, None]
+    assert not any("cannot read" in message for message in issues_of(rec, "salary"))
+
+
+def test_salary_rows_as_a_div_grid() -> None:
+    rec = record(
+        HEADING + '<div class="z1"><div class="z2"><span>Highest paying state</span>'
+        '<svg></svg></div><div class="z3"><span><span>Massachusetts</span></span></div>'
+        '<div class="z3"><span><span>Alaska</span></span></div></div>'
+    )
+    assert _field(rec, "highest_paying_state") == ["Massachusetts", "Alaska"]
+
+
+def test_a_nav_menu_titled_salary_is_not_the_salary_section() -> None:
+    html_body = (
+        "<nav><h3>Salary</h3><ul><li>Highest paying state</li><li>Texas</li><li>Ohio</li></ul>"
+        "</nav>" + HEADING + _table(("Highest paying state", "Massachusetts", "Alaska"))
+    )
+    rec = record(html_body)
+    assert _field(rec, "highest_paying_state") == ["Massachusetts", "Alaska"]
+
+
+def test_a_related_comparison_heading_with_other_names_is_not_the_salary_section() -> None:
+    rec = record(
+        "<aside><h3>Medical assistant vs nurse salary</h3></aside>"
+        + HEADING
+        + _table(("Highest paying state", "Massachusetts", "Alaska"))
+    )
+    assert _field(rec, "highest_paying_state") == ["Massachusetts", "Alaska"]
+
+
+def test_a_missing_salary_section_is_a_warning_and_the_rest_still_loads() -> None:
+    overview = f"<h2>{TITLE} overview</h2>" + _table(("Yearly salary", "$32,954", "$38,859"))
+    rec = record(overview)
+    assert ("salary", "warning") in issue_pairs(rec)
+    assert _field(rec, "yearly_salary_usd") == [32954, 38859]

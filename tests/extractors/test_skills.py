@@ -1,0 +1,89 @@
+"""The skills section: "Common ... skills" lists of "Skill, NN%" in page order."""
+
+from __future__ import annotations
+
+from seed_page import TITLE, issue_pairs, record
+
+from extractors.skills import parse_skills
+
+HEADING = f"<h2>{TITLE} skills</h2>"
+BROWSE = "<a href='/x'>Browse office and administrative jobs</a>"
+
+
+def _skills(rec) -> list[list[tuple[str, float | None]]]:  # type: ignore[no-untyped-def]
+    return [[(s.name, s.share_pct) for s in occupation.skills] for occupation in rec.occupations]
+
+
+def test_lists_after_common_skills_subheadings() -> None:
+    rec = record(
+        HEADING + "<h3>Common patient coordinator skills</h3><ul><li>Patients, 30%</li>"
+        "<li>Customer Service, 11%</li></ul><h3>Common certified medical technician skills</h3>"
+        "<ul><li>Vital Signs, 12%</li></ul>" + BROWSE
+    )
+    assert _skills(rec) == [
+        [("Patients", 30.0), ("Customer Service", 11.0)],
+        [("Vital Signs", 12.0)],
+    ]
+
+
+def test_name_and_share_in_separate_spans_with_a_bar() -> None:
+    item = '<div class="k"><span>{}</span>, <span>{}%</span><div style="width:{}%"></div></div>'
+    rec = record(
+        HEADING
+        + "<div><b>Common patient coordinator skills</b></div><div>"
+        + item.format("Patients", 30, 30)
+        + item.format("Check-In", 3, 3)
+        + "</div>"
+        "<div><b>Common certified medical technician skills</b></div><div>"
+        + item.format("CPR", 8, 8)
+        + "</div>"
+        + BROWSE
+    )
+    assert _skills(rec) == [[("Patients", 30.0), ("Check-In", 3.0)], [("CPR", 8.0)]]
+
+
+def test_hidden_skills_count_and_the_control_does_not() -> None:
+    rec = record(
+        HEADING + "<p>Common patient coordinator skills</p><ul><li>Patients, 30%</li>"
+        "<li hidden>HIPAA, 6%</li><li><button>Show more</button></li></ul>"
+        "<p>Common certified medical technician skills</p><ul><li>CPR, 8%</li></ul>" + BROWSE
+    )
+    assert _skills(rec)[0] == [("Patients", 30.0), ("HIPAA", 6.0)]
+
+
+def test_lists_of_different_lengths() -> None:
+    a = "".join(f"<li>Skill {i}, {10 - i}%</li>" for i in range(8))
+    rec = record(
+        HEADING + f"<h4>Common patient coordinator skills</h4><ul>{a}</ul>"
+        "<h4>Common certified medical technician skills</h4><ul><li>CPR, 8%</li></ul>" + BROWSE
+    )
+    assert len(_skills(rec)[0]) == 8
+    assert _skills(rec)[1] == [("CPR", 8.0)]
+
+
+def test_related_links_after_the_last_list_are_not_skills() -> None:
+    rec = record(
+        HEADING + "<h3>Common patient coordinator skills</h3><ul><li>Patients, 30%</li></ul>"
+        "<h3>Common certified medical technician skills</h3><ul><li>CPR, 8%</li></ul>"
+        "<ul><li><a href='/a-jobs/a-vs-b-differences'>Patient coordinator vs nurse</a></li></ul>"
+    )
+    assert _skills(rec) == [[("Patients", 30.0)], [("CPR", 8.0)]]
+
+
+def test_a_missing_skills_section_is_a_warning() -> None:
+    rec = record(BROWSE)
+    assert ("skills", "warning") in issue_pairs(rec)
+
+
+def test_parse_skills_keeps_names_as_written() -> None:
+    assert [(s.name, s.share_pct) for s in parse_skills(["Check-In, 3%", "HIPAA, 6%"])] == [
+        ("Check-In", 3.0),
+        ("HIPAA", 6.0),
+    ]
+
+
+def test_parse_skills_without_shares_keeps_the_names() -> None:
+    assert [(s.name, s.share_pct) for s in parse_skills(["Patients", "CPR"])] == [
+        ("Patients", None),
+        ("CPR", None),
+    ]

@@ -1,0 +1,87 @@
+"""The title: an "A vs B" h1, else a heading that reads so, else the document title."""
+
+from __future__ import annotations
+
+import pytest
+from seed_page import issue_pairs
+
+from extractors import extract_page
+from extractors.title import capitalize_words, split_title
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Patient coordinator vs certified medical technician",
+            ("Patient coordinator", "certified medical technician"),
+        ),
+        ("Nurse vs. doctor", ("Nurse", "doctor")),
+        ("Nurse versus doctor", ("Nurse", "doctor")),
+        ("Nurse vs doctor: what's the difference?", ("Nurse", "doctor")),
+        ("Nurse vs doctor | Careers", ("Nurse", "doctor")),
+        ("Compare nurse vs doctor", ("nurse", "doctor")),
+    ],
+)
+def test_split_title(text: str, names: tuple[str, str]) -> None:
+    assert split_title(text) == names
+
+
+@pytest.mark.parametrize("text", ["Healthcare jobs", "Nurse vs doctor salary", " vs doctor"])
+def test_not_a_title(text: str) -> None:
+    assert split_title(text) is None
+
+
+def test_capitalize_words_changes_first_letters_only() -> None:
+    assert capitalize_words("certified medical technician") == "Certified Medical Technician"
+    assert capitalize_words("it support specialist") == "It Support Specialist"
+    assert capitalize_words("CPR instructor") == "CPR Instructor"
+
+
+def test_title_from_the_h1() -> None:
+    rec = extract_page("<h1>Nurse vs doctor</h1>")
+    assert rec.title == "Nurse vs doctor"
+    assert [o.title for o in rec.occupations] == ["Nurse", "Doctor"]
+    assert [o.slug for o in rec.occupations] == ["nurse", "doctor"]
+
+
+def test_a_logo_h1_before_the_title_h1() -> None:
+    rec = extract_page("<header><h1>Careers</h1></header><main><h1>Nurse vs doctor</h1></main>")
+    assert rec.title == "Nurse vs doctor"
+
+
+def test_title_as_a_role_heading() -> None:
+    rec = extract_page('<div role="heading" aria-level="1">Nurse vs doctor</div>')
+    assert rec.title == "Nurse vs doctor"
+    assert len(rec.occupations) == 2
+
+
+def test_title_from_the_document_title_is_a_warning() -> None:
+    rec = extract_page(
+        "<html><head><title>Nurse vs Doctor | Careers</title></head><body></body></html>"
+    )
+    assert rec.title == "Nurse vs Doctor"
+    assert ("title", "warning") in issue_pairs(rec)
+
+
+def test_a_page_that_is_no_comparison_gives_an_error_and_no_occupations() -> None:
+    rec = extract_page(
+        "<html><head><title>Healthcare jobs</title></head>"
+        "<body><h1>Healthcare jobs</h1></body></html>"
+    )
+    assert rec.title == "Healthcare jobs"
+    assert rec.occupations == []
+    assert ("page", "error") in issue_pairs(rec)
+
+
+def test_a_page_with_no_title_at_all() -> None:
+    rec = extract_page("<p>hello</p>")
+    assert rec.title == ""
+    assert rec.occupations == []
+    assert ("page", "error") in issue_pairs(rec)
+
+
+def test_entities_and_spaces_in_the_title() -> None:
+    rec = extract_page("<h1>  Nurse&nbsp;vs\n doctor&rsquo;s aide </h1>")
+    assert rec.title == "Nurse vs doctor's aide"
+    assert rec.occupations[1].slug == "doctor-s-aide"
