@@ -1,0 +1,80 @@
+"""The DOM helpers: parsing, reading text as a cell or as prose, and blocks of text."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from extractors._dom import leaf_blocks, parse_html, prose_text, value_text
+
+
+def _first(html: str, selector: str = "div"):  # type: ignore[no-untyped-def]
+    node = LexborHTMLParser(html).css_first(selector)
+    assert node is not None
+    return node
+
+
+def test_value_text_spaces_separate_elements() -> None:
+    assert value_text(_first("<div><span>Patient</span><span>Coordinator</span></div>")) == (
+        "Patient Coordinator"
+    )
+
+
+def test_value_text_joins_a_currency_sign_and_its_amount() -> None:
+    assert value_text(_first("<div><span>$</span><span>32,954</span></div>")) == "$32,954"
+
+
+def test_value_text_of_one_text_child() -> None:
+    assert value_text(_first("<div>  Bachelor&rsquo;s&nbsp;Degree </div>")) == "Bachelor's Degree"
+
+
+def test_prose_text_adds_no_spaces_at_inline_elements() -> None:
+    node = _first("<p>a physician<b>'s</b> assessment</p>", "p")
+    assert prose_text(node) == "a physician's assessment"
+
+
+def test_parse_html_drops_noscript_markup_into_text() -> None:
+    tree = parse_html("<body><noscript><table><tr><td>x</td></tr></table></noscript></body>")
+    assert tree.css("td") == []
+
+
+def test_parse_html_reads_the_declared_charset_of_bytes() -> None:
+    tree = parse_html('<meta charset="windows-1252"><p>caf\xe9</p>'.encode("cp1252"))
+    node = tree.css_first("p")
+    assert node is not None and node.text() == "caf\xe9"
+
+
+def test_parse_html_survives_lone_surrogates() -> None:
+    tree = parse_html("<p>\ud800ok</p>")
+    node = tree.css_first("p")
+    assert node is not None and "ok" in node.text()
+
+
+def _blocks(html: str) -> list[tuple[str, bool]]:
+    root = _first(html, "main")
+    return [(block.prose(), block.in_list) for block in leaf_blocks([root])]
+
+
+def test_leaf_blocks_are_list_items_and_paragraphs_in_order() -> None:
+    assert _blocks("<main><p>a</p><ul><li>b</li><li>c</li></ul></main>") == [
+        ("a", False),
+        ("b", True),
+        ("c", True),
+    ]
+
+
+def test_leaf_blocks_keep_runs_of_inline_pieces_together() -> None:
+    html = '<main><div><span>Hand Tools</span>, <span>17%</span><div style="w"></div></div></main>'
+    assert _blocks(html) == [("Hand Tools, 17%", False)]
+
+
+def test_leaf_blocks_split_loose_text_from_child_blocks() -> None:
+    assert _blocks("<main><div>intro <p>para</p> outro</div></main>") == [
+        ("intro", False),
+        ("para", False),
+        ("outro", False),
+    ]
+
+
+def test_leaf_blocks_skip_controls_scripts_and_media() -> None:
+    html = "<main><p>a</p><button>Show more</button><script>x()</script><img src=x></main>"
+    assert _blocks(html) == [("a", False)]
