@@ -66,9 +66,19 @@ class Names:
     a: str
     b: str
     _forms: tuple[_NameForm, _NameForm] = field(init=False, repr=False, compare=False)
+    _whole: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_forms", (_NameForm.of(self.a), _NameForm.of(self.b)))
+        forms = (_NameForm.of(self.a), _NameForm.of(self.b))
+        object.__setattr__(self, "_forms", forms)
+        # Every way a text can be nothing but a name; the longer name wins a tie.
+        whole = {
+            form.stem + ending: index
+            for index, form in sorted(enumerate(forms), key=lambda item: len(item[1].stem))
+            for ending in form.endings
+            if form.stem
+        }
+        object.__setattr__(self, "_whole", whole)
 
     @property
     def pair(self) -> tuple[str, str]:
@@ -101,11 +111,7 @@ class Names:
 
     def exactly(self, text: str) -> int | None:
         """The occupation ``text`` is nothing but the name of, else ``None``."""
-        cleaned = clean_text(text).strip(" .:;,?!")
-        mentions = self.mentions(cleaned)
-        if len(mentions) == 1 and mentions[0][0] == 0 and mentions[0][1] == len(cleaned):
-            return mentions[0][2]
-        return None
+        return self._whole.get(clean_text(text).strip(" .:;,?!").lower())
 
     def only(self, text: str) -> int | None:
         """The one occupation ``text`` names, if it names exactly one of them."""

@@ -35,10 +35,11 @@ def category_of(text: str) -> str | None:
 
 
 def _best(candidates: list[Candidate], title: Node | None) -> tuple[str, Node] | None:
-    title_order = next((c.order for c in candidates if title is not None and c.node == title), -1)
+    title_id = title.mem_id if title is not None else None
+    title_order = next((c.order for c in candidates if c.node.mem_id == title_id), -1)
     choices: list[tuple[tuple[int, int, int], str, Node]] = []
     for candidate in candidates:
-        if candidate.is_heading and candidate.node.tag == "h1":
+        if "rowse" not in candidate.text or (candidate.is_heading and candidate.node.tag == "h1"):
             continue
         category = category_of(candidate.text)
         if category is None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from extractors._context import PageContext, SectionResult, empty_result
 from extractors._rows import Label
 from extractors._table import RowReader, Table
 from extractors.normalize import is_null, parse_int, parse_percent, parse_shares
-from extractors.records import Share
 
 SECTION = "demographics"
 TABLE = Table(
@@ -34,11 +35,10 @@ def extract_demographics(ctx: PageContext) -> SectionResult:
     return result
 
 
-def _shares(row: RowReader, key: str) -> list[Share]:
+def _shares(row: RowReader, key: str) -> list[dict[str, Any]]:
+    """A breakdown as plain ``{"category", "share_pct"}`` mappings (the record validates them)."""
     text = row.text(key)
-    shares = [
-        Share.model_construct(category=name, share_pct=pct) for name, pct in parse_shares(text)
-    ]
+    shares = [{"category": name, "share_pct": pct} for name, pct in parse_shares(text)]
     if not shares and text is not None and not is_null(text):
         row.unreadable(key)
     return shares

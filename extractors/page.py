@@ -39,7 +39,7 @@ from extractors.education import extract_education
 from extractors.intro import extract_intro
 from extractors.normalize import slugify
 from extractors.overview import extract_overview
-from extractors.records import Occupation, PageRecord, Share
+from extractors.records import Occupation, PageRecord
 from extractors.salary import extract_salary
 from extractors.skills import extract_skills
 from extractors.title import Title, capitalize_words, find_title, split_title
@@ -131,7 +131,7 @@ def _content_root(root: Node | None) -> Node | None:
     """
     if root is None:
         return None
-    return root.css_first("main, [role=main]") or root
+    return root.css_first("main") or root.css_first("[role=main]") or root
 
 
 def _outline(
@@ -276,10 +276,10 @@ def _check_shares(ctx: PageContext, name: str, fields: dict[str, Any]) -> None:
         if value is not None and not 0 <= value <= 100:
             ctx.issues.warn(section, f"{key} of {name} is {value}, outside 0-100")
     for key in ("gender", "race"):
-        shares: list[Share] = fields.get(key, [])
+        shares: list[dict[str, Any]] = fields.get(key, [])
         if not shares:
             continue
-        values = [share.share_pct for share in shares if share.share_pct is not None]
+        values = [share["share_pct"] for share in shares if share["share_pct"] is not None]
         if any(not 0 <= value <= 100 for value in values):
             ctx.issues.warn("demographics", f"a {key} share of {name} is outside 0-100")
         total = sum(values)

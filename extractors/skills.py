@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from extractors._context import PageContext, SectionResult, empty_result
 from extractors._dom import Block
 from extractors._lists import list_items, sublists
@@ -12,7 +14,11 @@ SECTION = "skills"
 
 
 def extract_skills(ctx: PageContext) -> SectionResult:
-    """The skills of A and of B with their shares, in page order."""
+    """The skills of A and of B with their shares, in page order.
+
+    Skills are handed on as plain ``{"name", "share_pct"}`` mappings; the record
+    validates them all at once.
+    """
     if SECTION not in ctx.outline.headings:
         ctx.issues.warn(SECTION, "no skills section found")
         return empty_result()
@@ -20,21 +26,28 @@ def extract_skills(ctx: PageContext) -> SectionResult:
     for sublist in sublists(ctx, SECTION, "skills", "skill_list"):
         fields = result[sublist.occupation]
         if "skills" not in fields:
-            fields["skills"] = parse_skills(list_items(sublist.blocks, Block.value))
+            pairs = skill_pairs(list_items(sublist.blocks, Block.value))
+            fields["skills"] = [{"name": name, "share_pct": pct} for name, pct in pairs]
     for index, fields in enumerate(result):
-        if not fields.get("skills"):
+        skills: list[dict[str, Any]] = fields.get("skills", [])
+        if not skills:
             ctx.issues.warn(SECTION, f"no skills found for {ctx.names.pair[index]}")
-        for skill in fields.get("skills", []):
-            if skill.share_pct is not None and not 0 <= skill.share_pct <= 100:
-                ctx.issues.warn(SECTION, f"share of {skill.name!r} is {skill.share_pct}%")
+        for skill in skills:
+            share = skill["share_pct"]
+            if share is not None and not 0 <= share <= 100:
+                ctx.issues.warn(SECTION, f"share of {skill['name']!r} is {share}%")
     return result
 
 
-def parse_skills(items: list[str]) -> list[Skill]:
-    """ "Patients, 30%" -> Skill("Patients", 30.0); when some items have a share, the rest
+def skill_pairs(items: list[str]) -> list[tuple[str, float | None]]:
+    """ "Patients, 30%" -> ("Patients", 30.0); when some items have a share, the rest
     (stray text, not skills) are dropped."""
-    parsed = [parse_labelled_share(item) for item in items]
-    skills = [Skill.model_construct(name=name, share_pct=pct) for name, pct in parsed if name]
-    if any(skill.share_pct is not None for skill in skills):
-        skills = [skill for skill in skills if skill.share_pct is not None]
-    return skills
+    pairs = [(name, pct) for name, pct in map(parse_labelled_share, items) if name]
+    if any(pct is not None for _, pct in pairs):
+        pairs = [(name, pct) for name, pct in pairs if pct is not None]
+    return pairs
+
+
+def parse_skills(items: list[str]) -> list[Skill]:
+    """The skills of ``items`` as records (see ``skill_pairs``)."""
+    return [Skill(name=name, share_pct=pct) for name, pct in skill_pairs(items)]

@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from extractors._dom import Node, attribute, value_text
 from extractors._names import Names
-from extractors._outline import Candidate, is_heading_element
+from extractors._outline import Candidate
 
 _VS = re.compile(r"^(?P<a>.+?)\s+(?:vs\.?|versus|v\.)\s+(?P<b>.+)$", re.IGNORECASE)
 #: What follows the second name in some titles: ": What's the difference?", " | Site".
@@ -59,22 +59,30 @@ def capitalize_words(name: str) -> str:
 
 def find_title(tree: LexborHTMLParser, candidates: list[Candidate]) -> Title:
     """The page's title: an "A vs B" h1, else such a heading, else the document title."""
-    headings = [c for c in candidates if is_heading_element(c.node)]
-    level_one = [
-        c for c in headings if c.node.tag == "h1" or attribute(c.node, "aria-level") == "1"
-    ]
-    for group in (level_one, headings):
-        for candidate in group:
-            names = split_title(candidate.text)
-            if names is not None:
-                return Title(candidate.text, Names(*names), candidate.node, candidate.order)
+    headings = [c for c in candidates if c.is_heading]
+    h1s = [c for c in headings if c.node.tag == "h1"]
+    found = _first_title(h1s)
+    if found is None:
+        level_one = [c for c in headings if attribute(c.node, "aria-level") == "1"]
+        found = _first_title(level_one) or _first_title(headings)
+    if found is not None:
+        return found
     document_title = _document_title(tree)
     for part in re.split(r"\s+[|\u2013\u2014-]\s+", document_title):
         names = split_title(part)
         if names is not None:
             return Title(part.strip(), Names(*names), from_document_title=True)
-    fallback = level_one[0].text if level_one else document_title
+    fallback = h1s[0].text if h1s else document_title
     return Title(fallback, None)
+
+
+def _first_title(candidates: list[Candidate]) -> Title | None:
+    for candidate in candidates:
+        if " v" in candidate.text.lower():
+            names = split_title(candidate.text)
+            if names is not None:
+                return Title(candidate.text, Names(*names), candidate.node, candidate.order)
+    return None
 
 
 def _document_title(tree: LexborHTMLParser) -> str:
