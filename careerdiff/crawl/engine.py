@@ -41,8 +41,9 @@ log = logging.getLogger(__name__)
 
 #: The most workers one crawl runs, however many hosts it is allowed.
 MAX_WORKERS = 256
-#: Comparison pages waiting for the sink, in batches, before leasing pauses.
-SINK_BUFFER_BATCHES = 3
+#: Comparison pages waiting for the sink, in batches, before leasing pauses: one batch
+#: being stored and one filling keep both sides busy and memory bounded.
+SINK_BUFFER_BATCHES = 2
 
 
 def rules_for(settings: Settings) -> UrlRules:

@@ -26,7 +26,7 @@ from urllib.parse import urldefrag, urljoin
 import httpx
 
 from careerdiff.crawl import result as reasons
-from careerdiff.crawl.content import choose_charset, decode_body, is_html, parse_content_type
+from careerdiff.crawl.content import choose_charset, is_html, parse_content_type
 from careerdiff.crawl.limits import HostGate, HostGates
 from careerdiff.crawl.result import FetchResult, http_reason
 from careerdiff.crawl.retry import (
@@ -320,10 +320,7 @@ class Fetcher:
             return chain.fail(url, http_reason(status), f"HTTP {status} from {url}", status)
         body = response.body
         media_type, header_charset = parse_content_type(headers.get("content-type"))
-        charset = text = None
-        if kind is _Kind.PAGE:
-            charset = choose_charset(body, header_charset)
-            text = decode_body(body, charset)
+        charset = choose_charset(body, header_charset) if kind is _Kind.PAGE else None
         return FetchResult(
             url=chain.url,
             final_url=url,
@@ -331,7 +328,6 @@ class Fetcher:
             status=status,
             headers=dict(headers.items()),
             body=body,
-            text=text,
             content_type=media_type,
             charset=charset,
             content_hash=hashlib.sha256(body).hexdigest(),

@@ -68,11 +68,16 @@ def extract_links(html: str | bytes, page_url: str) -> list[str]:
 
 
 class LinkFinder:
-    """Finds the links worth following on pages of one crawl, remembering its verdicts."""
+    """Finds the links worth following on pages of one crawl, remembering its verdicts.
+
+    A verdict on an absolute or root-relative ``href`` holds for every page of a host,
+    so it is remembered by the raw ``href`` text: the common case costs one dict lookup.
+    """
 
     def __init__(self, rules: UrlRules) -> None:
         self._rules = rules
-        self._verdicts: dict[str, _Verdict] = {}
+        self._by_origin: dict[str, dict[str, _Verdict]] = {}
+        self._remembered = 0
 
     def follow(self, html: str | bytes, page_url: str) -> list[tuple[str, UrlKind]]:
         """Normalized URLs (with their kind) of the page's comparison and listing links.
@@ -82,21 +87,31 @@ class LinkFinder:
         tree = LexborHTMLParser(html)
         base = _base_of(tree, page_url)
         origin = origin_of(base)
-        verdicts = self._verdicts
+        known = self._by_origin.get(origin)
+        if known is None:
+            known = self._by_origin[origin] = {}
         wanted: dict[str, UrlKind] = {}
-        for href in _hrefs(tree):
-            absolute = _resolve(href, base, origin)
+        for node in tree.css("a[href]"):
+            href = node.attrs["href"] or ""
             try:
-                verdict = verdicts[absolute]
+                verdict = known[href]
             except KeyError:
-                verdict = self._judge(absolute)
-                if len(verdicts) >= VERDICT_CACHE_SIZE:
-                    verdicts.clear()
-                verdicts[absolute] = verdict
+                verdict, context_free = self._judge_href(href, base, origin)
+                if context_free:
+                    self._remember(known, href, verdict)
             if verdict is not None:
-                url, kind = verdict
-                wanted.setdefault(url, kind)
+                wanted.setdefault(verdict[0], verdict[1])
         return list(wanted.items())
+
+    def _judge_href(self, href: str, base: str, origin: str) -> tuple[_Verdict, bool]:
+        """The verdict on ``href``, and whether it holds on every page of ``origin``."""
+        text = href.strip()
+        if not text or text[0] == "#":
+            return None, True
+        context_free = text.startswith(("https://", "http://")) or (
+            text[0] == "/" and not text.startswith("//") and "/." not in text
+        )
+        return self._judge(_resolve(text, base, origin)), context_free
 
     def _judge(self, absolute: str) -> _Verdict:
         try:
@@ -105,6 +120,14 @@ class LinkFinder:
             return None
         kind = self._rules.classify(url)
         return (url, kind) if kind in FOLLOWED_KINDS else None
+
+    def _remember(self, known: dict[str, _Verdict], href: str, verdict: _Verdict) -> None:
+        if self._remembered >= VERDICT_CACHE_SIZE:
+            for verdicts in self._by_origin.values():
+                verdicts.clear()
+            self._remembered = 0
+        known[href] = verdict
+        self._remembered += 1
 
 
 def links_to_follow(html: str | bytes, page_url: str, rules: UrlRules) -> list[tuple[str, UrlKind]]:

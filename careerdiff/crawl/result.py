@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
+
+from careerdiff.crawl.content import decode_body
 
 # Reason tags. ``http-<code>`` is used for every final HTTP status that is not a page.
 TIMEOUT = "timeout"
@@ -40,12 +43,14 @@ def is_transient(reason: str) -> bool:
     return reason in _TRANSIENT or reason.startswith("http-5")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class FetchResult:
     """The outcome of fetching one URL, whatever happened.
 
-    ``final_url`` is where redirects ended. ``text`` is set only for pages (HTML);
-    ``body`` holds the raw bytes (decompressed transfer encoding) of any success.
+    ``final_url`` is where redirects ended. ``body`` holds the bytes (content encoding
+    undone) of any success; ``text`` is that body decoded with ``charset``, set only for
+    pages (HTML) and decoded on first use, so a crawl holding many results holds each
+    page once.
     ``content_hash`` is the sha256 of ``body`` in hex. ``attempts`` counts every
     request made, over all redirect hops and retries; ``elapsed`` is in seconds.
     """
@@ -56,7 +61,6 @@ class FetchResult:
     status: int | None = None
     headers: Mapping[str, str] = field(default_factory=dict)
     body: bytes = b""
-    text: str | None = None
     content_type: str | None = None
     charset: str | None = None
     content_hash: str | None = None
@@ -67,6 +71,11 @@ class FetchResult:
     message: str | None = None
     attempts: int = 0
     elapsed: float = 0.0
+
+    @cached_property
+    def text(self) -> str | None:
+        """The page's text (pages only; None for documents, failures and 304s)."""
+        return decode_body(self.body, self.charset) if self.charset else None
 
     @property
     def ok(self) -> bool:

@@ -66,10 +66,17 @@ def normalize_url(url: str) -> str:
         first = urlsplit(text)
         if first.scheme.lower() not in WEB_SCHEMES or not first.netloc:
             raise ValueError("not an absolute http(s) URL")
-        parts = urlsplit(canonicalize_url(text, keep_fragments=False))
-        netloc = _normal_netloc(parts)
+        once = _normal_form(text)
+        # dropping a trailing slash can expose more to canonicalize ("/a;/" -> "/a;")
+        twice = _normal_form(once)
     except ValueError as exc:  # UnicodeError (bad IDNA) is a ValueError too
         raise ValueError(f"invalid URL {url!r}: {exc}") from None
+    return twice if twice == once else _normal_form(twice)
+
+
+def _normal_form(url: str) -> str:
+    parts = urlsplit(canonicalize_url(url, keep_fragments=False))
+    netloc = _normal_netloc(parts)
     query = "&".join(
         pair for pair in parts.query.split("&") if pair and not _is_tracking(pair.partition("=")[0])
     )
