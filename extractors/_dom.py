@@ -142,11 +142,6 @@ def prose_text(node: Node) -> str:
     return clean_text(node.text())
 
 
-def lower_key(text: str) -> str:
-    """The form text is compared in: cleaned and lower-case."""
-    return clean_text(text).lower()
-
-
 def is_content(node: Node) -> bool:
     """An element, or a text node that is not only white space."""
     if node.is_element_node:
@@ -293,5 +288,5 @@ def attribute(node: Node, name: str) -> str | None:
     """An attribute's value, or ``None``."""
     if not node.is_element_node:
         return None
-    value = node.attributes.get(name)
+    value = node.attrs.get(name)
     return value if isinstance(value, str) else None

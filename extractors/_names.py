@@ -113,11 +113,6 @@ class Names:
         """The occupation ``text`` is nothing but the name of, else ``None``."""
         return self._whole.get(clean_text(text).strip(" .:;,?!").lower())
 
-    def only(self, text: str) -> int | None:
-        """The one occupation ``text`` names, if it names exactly one of them."""
-        found = self.indices(text)
-        return found.pop() if len(found) == 1 else None
-
     def keyword(self, index: int) -> str:
         """The longest word of a name's stem: what ``:lexbor-contains`` searches for."""
         words = [word for word in self._forms[index].stem.split() if word.isalnum()]

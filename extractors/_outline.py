@@ -291,28 +291,29 @@ def region_after(
     """
     out: list[Node] = []
     node = start
-    while len(out) < limit:
+    while True:
         sibling = node.next
         while sibling is not None:
-            if sibling.mem_id in boundary_ids:
-                if sibling.mem_id not in heading_ids:
+            sibling_id = sibling.mem_id
+            if sibling_id in boundary_ids:
+                if sibling_id not in heading_ids:
                     _collect_before_boundary(sibling, boundary_ids, heading_ids, out, limit)
                 return out
             if sibling.is_element_node:
-                if sibling.tag in _END_TAGS:
+                tag = sibling.tag
+                if tag in _END_TAGS:
                     return out
-                if sibling.tag not in _SKIPPED_TAGS:
+                if tag not in _SKIPPED_TAGS:
                     out.append(sibling)
+                    if len(out) >= limit:
+                        return out
             elif is_content(sibling):
                 out.append(sibling)
-            if len(out) >= limit:
-                return out
             sibling = sibling.next
         parent = node.parent
         if parent is None or parent.tag in _LIMIT_TAGS:
             return out
         node = parent
-    return out
 
 
 def _collect_before_boundary(

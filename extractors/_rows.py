@@ -176,6 +176,7 @@ def _climb_to_label(node: Node, text: str, labels: Sequence[Label]) -> _Unit | N
         for label in labels:
             if text == label.words:
                 return _Unit(label, current, None)
+        for label in labels:
             if text.startswith(label.words) and not text[len(label.words)].isalnum():
                 rest = value_text_after(current, len(label.words))
                 if not _reads_as_value(rest):

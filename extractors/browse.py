@@ -14,17 +14,22 @@ _FALLBACK_SELECTOR = 'h1, *:lexbor-contains("browse" i)'
 
 
 def find_browse(
-    root: Node | None, candidates: list[Candidate], title: Node | None
+    content: Node | None, root: Node | None, candidates: list[Candidate], title: Node | None
 ) -> tuple[str, Node] | None:
     """The category and element of the "Browse <category> jobs" link after the title.
 
     ``candidates`` are the first pass's finds (links holding "browse" among
-    them); when none reads so, any element whose text does is looked for. Among
-    several, one after the title and outside menus and footers wins.
+    them); when none reads so, any element whose text does is looked for in the
+    main ``content``, then in the whole page (``root``). Among several, one
+    after the title and outside menus and footers wins.
     """
     found = _best(candidates, title)
-    if found is None:
-        found = _best(collect_candidates(root, _FALLBACK_SELECTOR), title)
+    for scope in (content, root):
+        if found is not None:
+            break
+        found = _best(collect_candidates(scope, _FALLBACK_SELECTOR), title)
+        if content is root:
+            break
     return found
 
 

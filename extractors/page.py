@@ -108,7 +108,7 @@ def _extract(html: str | bytes, url: str | None, issues: IssueLog) -> PageRecord
     if title.from_document_title:
         issues.warn("title", "no 'A vs B' heading; the names come from the document title")
     outline, title_node = _outline(content if title.node is not None else root, candidates, title)
-    browse = find_browse(root, candidates, title_node)
+    browse = find_browse(content, root, candidates, title_node)
     if browse is not None:
         outline.add_boundary(browse[1])
     ctx = PageContext(tree=tree, names=title.names, outline=outline, issues=issues)
@@ -131,6 +131,12 @@ def _content_root(root: Node | None) -> Node | None:
     """
     if root is None:
         return None
+    for child in root.iter():  # usually a child of <body> or of its one wrapper
+        if child.tag == "main":
+            return child
+        for grandchild in child.iter():
+            if grandchild.tag == "main":
+                return grandchild
     return root.css_first("main") or root.css_first("[role=main]") or root
 
 

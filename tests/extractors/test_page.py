@@ -23,6 +23,7 @@ from seed_page import (
 )
 
 from extractors import EXTRACTOR_VERSION, PageRecord, extract_page
+from extractors._context import SECTION_NAMES
 
 STYLES = ("table", "th", "grid", "dl", "cards", "columns", "wrappers")
 HEADINGS = ("h", "role", "bold", "span")
@@ -91,6 +92,22 @@ def test_the_record_serializes_to_one_line_of_spec_json() -> None:
     data: dict[str, Any] = json.loads(line)
     assert list(data) == ["url", "title", "browse_category", "occupations", "issues"]
     assert data["occupations"][0]["gender"][0] == {"category": "Male", "share_pct": 11.2}
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "",
+        "<h1>Healthcare jobs</h1>",
+        "<title>Nurse vs doctor</title>",
+        mini_page("<h2>x vs y overview</h2><table><tr><td>Yearly salary</td><td>lots</td></tr>"),
+        render(overrides={"skills": lambda _: "", "demographics": lambda _: ""}),
+    ],
+)
+def test_issues_use_the_stable_section_names(page: str) -> None:
+    record = extract_page(page)
+    assert record.issues
+    assert {issue.section for issue in record.issues} <= set(SECTION_NAMES)
 
 
 def test_the_extractor_version_is_a_positive_int() -> None:
