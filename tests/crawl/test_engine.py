@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -15,7 +16,9 @@ from careerdiff.crawl.frontier import MemoryFrontier
 from careerdiff.crawl.result import FetchResult
 from careerdiff.crawl.sink import MemorySink, PageOutcome
 from careerdiff.crawl.summary import CrawlStatus, CrawlSummary
+from careerdiff.crawl.urls import normalize_url
 from careerdiff.errors import ConfigError, LoadError
+from careerdiff.fixture_site import FixtureSiteServer
 from careerdiff.settings import Settings
 
 from .conftest import RecordingSleep, crawl_settings, run
@@ -296,3 +299,20 @@ def test_allowed_hosts_default_to_the_seeds_and_sitemaps() -> None:
     assert rules.refusal("https://cdn.zippia.com/x") is None
     assert rules.refusal("http://www.zippia.com/x") == "offsite"
     assert rules.refusal("https://zippia.com/x") == "offsite"
+
+
+def test_crawl_of_the_bundled_fixture_site() -> None:
+    with FixtureSiteServer() as server:
+        site = server.urls()
+        sink = MemorySink()
+        frontier = MemoryFrontier()
+        summary = run(crawl(crawl_settings(seeds=(site.home,)), frontier, sink))
+        requested = set(server.request_log)
+    assert site.listing_only, "the site should have pages reachable only through listings"
+    assert set(sink.pages) == {normalize_url(url) for url in site.allowed}
+    assert summary.new == len(site.allowed)
+    assert summary.failed == {"robots-disallowed": len(site.disallowed)}
+    for url in site.disallowed:
+        path = urlsplit(url).path.rstrip("/")
+        assert path not in requested and f"{path}/" not in requested
+    assert summary.sitemap_files == len(site.sitemaps) + 1  # the index and its children
