@@ -46,9 +46,14 @@ class _NameForm:
         found: list[tuple[int, int]] = []
         size = len(text)
         after_stem = len(stem)
+        plain = "" in self.endings
         while start >= 0:
             if start == 0 or not text[start - 1].isalnum():
                 after = start + after_stem
+                if plain and (after == size or not (text[after].isalnum() or text[after] == "'")):
+                    found.append((start, after))  # the plain form, the usual case
+                    start = text.find(stem, after)
+                    continue
                 for ending in self.endings:
                     if text.startswith(ending, after):
                         end = after + len(ending)

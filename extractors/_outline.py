@@ -147,8 +147,13 @@ def widen_inline(node: Node, text: str) -> tuple[Node, str]:
     return node, text
 
 
+_ALL_ENDINGS = tuple(ending for _, endings in _SUFFIXES for ending in endings)
+
+
 def _ends_with_words(text: str, endings: tuple[str, ...]) -> bool:
     """Whether ``text`` ends with one of ``endings`` as whole words."""
+    if not text.endswith(endings):
+        return False
     for ending in endings:
         if text.endswith(ending):
             cut = len(text) - len(ending)
@@ -168,6 +173,8 @@ def classify(text: str, names: Names) -> Kind | None:
         match = _DESCRIPTION.fullmatch(words)
         occupation = names.exactly(match["name"]) if match else None
         return None if occupation is None else Kind("description", occupation)
+    if not words.endswith(_ALL_ENDINGS):
+        return None
     for section, endings in _SUFFIXES:
         if not _ends_with_words(words, endings):
             continue

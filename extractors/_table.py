@@ -39,7 +39,7 @@ class Table:
         for label in self.labels:
             if label.key not in rows:
                 ctx.issues.warn(self.section, f"no '{label.words}' row in the {self.section}")
-            elif all(value is None for value in rows[label.key]):
+            elif rows[label.key].count(None) == len(rows[label.key]):
                 ctx.issues.warn(self.section, f"no values next to '{label.words}'")
         return [
             RowReader(self, ctx, rows, occupation, reading.names[occupation])

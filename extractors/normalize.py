@@ -39,6 +39,7 @@ _REPLACEMENTS = (
 )
 _TIDY = re.compile(r"\s+([,.;:!?%)\]])|([($\[])\s+")
 
+_NULL_PADDING = " .\t\n\r\xa0"
 #: Texts that mean "no value" in a cell.
 NULL_TEXTS = frozenset({"", "-", "--", "---", "\u2013", "\u2014", "n/a", "na", "none", "null"})
 
@@ -70,7 +71,7 @@ def is_null(text: str | None) -> bool:
         return True
     if len(text) > 12:
         return False
-    return text.strip().strip(".").strip().lower() in NULL_TEXTS
+    return text.strip(_NULL_PADDING).lower() in NULL_TEXTS
 
 
 def text_or_none(text: str | None) -> str | None:
