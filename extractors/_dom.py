@@ -222,10 +222,12 @@ def leaf_blocks(nodes: Iterable[Node], limit: int = 2000) -> list[Block]:
     out: list[Block] = []
     stack: list[tuple[Node | Block, bool]] = [(node, False) for node in nodes]
     stack.reverse()
-    while stack and len(out) < limit:
+    while stack:
         item, in_list = stack.pop()
         if isinstance(item, Block):
             out.append(item)
+            if len(out) >= limit:
+                break
             continue
         if item.is_text_node:
             if is_content(item):

@@ -16,7 +16,7 @@ it, then its values are what follows it:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from extractors._dom import (
@@ -59,8 +59,24 @@ class _Unit:
     inline_value: str | None
 
 
-def _keywords(labels: Sequence[Label]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(label.keyword for label in labels))
+class LabelSet:
+    """A table's labels, indexed for the lookups every row does."""
+
+    def __init__(self, labels: Sequence[Label]) -> None:
+        self.labels = tuple(labels)
+        self.by_words = {label.words: label for label in self.labels}
+        self.keywords = tuple(dict.fromkeys(label.keyword for label in self.labels))
+        # Every start of a label that ends at a word: "most", "most common", ...
+        self.prefixes = frozenset(
+            label.words[:end]
+            for label in self.labels
+            for end in range(1, len(label.words) + 1)
+            if end == len(label.words) or label.words[end] == " "
+        )
+        self.selector = selector_for(self.labels)
+
+    def __iter__(self) -> Iterator[Label]:
+        return iter(self.labels)
 
 
 def selector_for(labels: Sequence[Label]) -> str:
@@ -79,7 +95,7 @@ class Reading:
 
 def read_rows(
     roots: Sequence[Node],
-    labels: Sequence[Label],
+    labels: LabelSet | Sequence[Label],
     selector: str | None = None,
     names: Names | None = None,
 ) -> Reading:
@@ -89,10 +105,11 @@ def read_rows(
     empty cell is "". With ``names``, also how the table writes each occupation's
     name in a cell of its own (its header row), found in the same search.
     """
-    query = selector or selector_for(labels)
+    query = selector or selector_for(list(labels))
     if names is not None:
         query = ", ".join(filter(None, (query, _name_selector(names))))
-    units, name_texts = _find_units(roots, labels, query, names)
+    label_set = labels if isinstance(labels, LabelSet) else LabelSet(labels)
+    units, name_texts = _find_units(roots, label_set, query, names)
     rows: dict[str, list[str | None]] = {}
     if not units:
         return Reading(rows, name_texts)
@@ -124,20 +141,19 @@ def _row_or_cards(occurrences: list[_Unit], ancestors: dict[int, int]) -> list[s
 
 
 def _find_units(
-    roots: Sequence[Node], labels: Sequence[Label], selector: str, names: Names | None
+    roots: Sequence[Node], labels: LabelSet, selector: str, names: Names | None
 ) -> tuple[list[_Unit], list[str | None]]:
     units: list[_Unit] = []
     name_texts: list[str | None] = [None, None]
     seen_owners: set[int] = set()
     seen_units: set[int] = set()
-    keywords = _keywords(labels)
     for root in roots:
         owners = [root] if root.is_text_node else root.css(selector)
         for owner in owners:
             if owner.mem_id in seen_owners:
                 continue
             seen_owners.add(owner.mem_id)
-            unit = _unit_in(owner, labels, keywords)
+            unit = _unit_in(owner, labels)
             if unit is not None:
                 if unit.node.mem_id not in seen_units:
                     seen_units.add(unit.node.mem_id)
@@ -147,7 +163,7 @@ def _find_units(
     return units, name_texts
 
 
-def _unit_in(owner: Node, labels: Sequence[Label], keywords: tuple[str, ...]) -> _Unit | None:
+def _unit_in(owner: Node, labels: LabelSet) -> _Unit | None:
     """The label occurrence whose key word ``owner`` holds in its own text, if it is a label."""
     if owner.is_text_node:
         pieces = [owner]
@@ -161,7 +177,7 @@ def _unit_in(owner: Node, labels: Sequence[Label], keywords: tuple[str, ...]) ->
         if not piece.is_text_node:
             continue
         text = value_text(piece).lower()
-        if not text or not any(map(text.__contains__, keywords)):
+        if not text or not any(map(text.__contains__, labels.keywords)):
             continue
         unit = _climb_to_label(piece, text, labels)
         if unit is not None:
@@ -169,20 +185,20 @@ def _unit_in(owner: Node, labels: Sequence[Label], keywords: tuple[str, ...]) ->
     return None
 
 
-def _climb_to_label(node: Node, text: str, labels: Sequence[Label]) -> _Unit | None:
+def _climb_to_label(node: Node, text: str, labels: LabelSet) -> _Unit | None:
     """From a text node, the smallest node whose text starts with a whole label."""
     current = node
     for _ in range(_MAX_CLIMB):
-        for label in labels:
-            if text == label.words:
-                return _Unit(label, current, None)
-        for label in labels:
+        exact = labels.by_words.get(text)
+        if exact is not None:
+            return _Unit(exact, current, None)
+        for label in labels.labels:
             if text.startswith(label.words) and not text[len(label.words)].isalnum():
                 rest = value_text_after(current, len(label.words))
                 if not _reads_as_value(rest):
                     return None  # a sentence that starts with the label's words
                 return _Unit(label, current, rest.strip(" :|=") or None)
-        if not any(label.words.startswith(text) for label in labels):
+        if text not in labels.prefixes:
             return None  # neither a label nor a piece of one
         parent = current.parent
         if parent is None:

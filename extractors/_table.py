@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from extractors._context import PageContext
-from extractors._rows import Label, read_rows, selector_for
+from extractors._rows import Label, LabelSet, read_rows
 from extractors.normalize import is_null
 
 T = TypeVar("T")
@@ -19,10 +19,10 @@ class Table:
 
     def __init__(self, section: str, labels: Sequence[Label], with_names: bool = False) -> None:
         self.section = section
-        self.labels = tuple(labels)
+        self.labels = LabelSet(labels)
         self.with_names = with_names
         self.words = {label.key: label.words for label in self.labels}
-        self.selector = selector_for(self.labels)
+        self.selector = self.labels.selector
 
     def read(self, ctx: PageContext) -> list[RowReader] | None:
         """A reader per occupation; ``None`` (and a warning) when the section is not on the page."""
