@@ -166,6 +166,8 @@ def parse_money_range(text: str | None) -> tuple[int | None, int | None]:
 
 # --- labelled values --------------------------------------------------------
 
+#: "Category, NN%" in a run of them: the category is everything up to the number.
+_SHARE = re.compile(r"\s*([^%]*?)[\s,:;(\-\u2013\u2014]*(\d+(?:\.\d+)?)\s*%\)?")
 _LABEL_END = " ,:;(-\u2013\u2014"
 
 
@@ -204,10 +206,10 @@ def parse_shares(text: str | None) -> list[tuple[str, float]]:
     if text is None or is_null(text):
         return []
     shares = []
-    for part in clean_text(text).split("%"):
-        found = _split_share(part.rstrip(" )"))
-        if found is not None and found[0].strip(" ,;)("):
-            shares.append((found[0].strip(" ,;)("), found[1]))
+    for match in _SHARE.finditer(clean_text(text)):
+        label = match.group(1).strip(" ,;)(")
+        if label:
+            shares.append((label, float(match.group(2))))
     return shares
 
 
