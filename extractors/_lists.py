@@ -67,6 +67,8 @@ def _as_subheading(owner: Node, names: Names, kind: str) -> tuple[int, Node] | N
             found = classify(text, names)
             if found is not None and found.name == kind and found.occupation is not None:
                 return found.occupation, node
+            if owner.child is None or owner.child.next is None:
+                return None  # one piece of text, and it is no sub-heading
         pieces = [child for child in owner.iter(include_text=True) if child.is_text_node]
     else:
         pieces = [owner]

@@ -64,6 +64,10 @@ class _NameForm:
         return found
 
 
+def _by_start_then_longest(mention: tuple[int, int, int]) -> tuple[int, int]:
+    return mention[0], mention[0] - mention[1]
+
+
 @dataclass(frozen=True)
 class Names:
     """The two occupations' names as the title writes them, and how to find them in text."""
@@ -96,18 +100,16 @@ class Names:
         text this is used on (cleaned page text).
         """
         lowered = text.lower()
-        found = [
-            (start, end, index)
-            for index, form in enumerate(self._forms)
-            for start, end in form.find_all(lowered)
-        ]
-        if len(found) > 1:
-            found.sort(key=lambda item: (item[0], item[0] - item[1]))
-        kept: list[tuple[int, int, int]] = []
-        for start, end, index in found:
-            if kept and start < kept[-1][1]:
-                continue
-            kept.append((start, end, index))
+        first, second = self._forms
+        found = [(start, end, 0) for start, end in first.find_all(lowered)]
+        found += [(start, end, 1) for start, end in second.find_all(lowered)]
+        if len(found) < 2:
+            return found
+        found.sort(key=_by_start_then_longest)
+        kept = [found[0]]
+        for mention in found[1:]:
+            if mention[0] >= kept[-1][1]:
+                kept.append(mention)
         return kept
 
     def indices(self, text: str) -> set[int]:

@@ -53,6 +53,7 @@ _HEADING_WORDS = (
     "what does",
 )
 _INLINE_TAGS = frozenset({"span", "b", "strong", "em", "i", "a", "font", "u", "small", "mark"})
+_COMPARE_WORDS = ("vs", "versus", "between", "compar", "differen")
 _COMPARE = re.compile(r"\b(?:vs|versus|between|compared?|comparison|comparing|differences?)\b")
 #: The last words of each section's heading.
 _SUFFIXES = (
@@ -179,7 +180,9 @@ def classify(text: str, names: Names) -> Kind | None:
         if not _ends_with_words(words, endings):
             continue
         named = names.indices(words)
-        compares = _COMPARE.search(words) is not None
+        compares = (
+            any(map(words.__contains__, _COMPARE_WORDS)) and _COMPARE.search(words) is not None
+        )
         if section in SUBHEADING_OF and len(named) == 1 and not compares:
             return Kind(SUBHEADING_OF[section], named.pop())
         if len(named) == 2:

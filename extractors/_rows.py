@@ -259,11 +259,20 @@ def _value_nodes(node: Node, ancestors: dict[int, int]) -> list[Node]:
     current = node
     for _ in range(_MAX_CLIMB):
         siblings: list[Node] = []
-        for sibling in next_content(current):
-            if sibling.mem_id in ancestors:  # a label, or something holding one
-                break
-            if sibling.tag not in NON_CONTENT_TAGS:
-                siblings.append(sibling)
+        sibling = current.next
+        while sibling is not None:
+            if sibling.is_element_node:
+                if sibling.mem_id in ancestors:  # a label, or something holding one
+                    break
+                if sibling.tag not in NON_CONTENT_TAGS:
+                    siblings.append(sibling)
+            elif sibling.is_text_node:
+                text = sibling.text_content
+                if text and not text.isspace():
+                    if sibling.mem_id in ancestors:
+                        break
+                    siblings.append(sibling)
+            sibling = sibling.next
         if siblings:
             return siblings
         parent = current.parent

@@ -64,11 +64,12 @@ class RowReader:
 
     def value(self, key: str, parse: Callable[[str], T | None]) -> T | None:
         """``parse`` of the value; text that is there but does not parse is a warning, not a 0."""
-        text = self.text(key)
-        if text is None or is_null(text):
+        values = self.rows.get(key)
+        text = values[self.occupation] if values else None
+        if text is None:
             return None
         value = parse(text)
-        if value is None:
+        if value is None and not is_null(text):
             self.unreadable(key)
         return value
 

@@ -101,7 +101,7 @@ _NUMBER_STARTS = frozenset("0123456789-+.")
 
 def parse_number(text: str | None) -> float | None:
     """The first number in ``text``: "$32,954" -> 32954.0, "-4%" -> -4.0, "$45K" -> 45000.0."""
-    if text is None or is_null(text):
+    if not text:  # no digits in "--", "N/A" and the like: the pattern finds nothing
         return None
     plain = text.strip().lstrip("$").replace(",", "").rstrip("%").rstrip()
     if plain and plain[-1].isdigit() and plain[0] in _NUMBER_STARTS and "e" not in plain:
