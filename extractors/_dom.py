@@ -203,7 +203,9 @@ class Block:
 
     def value(self) -> str:
         """The block's text with separate pieces spaced (see ``value_text``)."""
-        return tidy_spacing(clean_text(" ".join(raw_text(node) for node in self.nodes)))
+        if len(self.nodes) == 1:
+            return value_text(self.nodes[0])
+        return tidy_spacing(clean_text(" ".join(map(raw_text, self.nodes))))
 
 
 def _raw(node: Node) -> str:

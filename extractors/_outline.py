@@ -14,6 +14,7 @@ wrappers.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from extractors._dom import Node, ancestry_ids, attribute, is_content, value_text
@@ -148,18 +149,8 @@ def widen_inline(node: Node, text: str) -> tuple[Node, str]:
     return node, text
 
 
-_ALL_ENDINGS = tuple(ending for _, endings in _SUFFIXES for ending in endings)
-
-
-def _ends_with_words(text: str, endings: tuple[str, ...]) -> bool:
-    """Whether ``text`` ends with one of ``endings`` as whole words."""
-    if not text.endswith(endings):
-        return False
-    for ending in endings:
-        if text.endswith(ending):
-            cut = len(text) - len(ending)
-            return cut == 0 or not text[cut - 1].isalnum()
-    return False
+_ENDING_SECTIONS = tuple((ending, section) for section, endings in _SUFFIXES for ending in endings)
+_ALL_ENDINGS = tuple(ending for ending, _ in _ENDING_SECTIONS)
 
 
 def classify(text: str, names: Names) -> Kind | None:
@@ -176,9 +167,12 @@ def classify(text: str, names: Names) -> Kind | None:
         return None if occupation is None else Kind("description", occupation)
     if not words.endswith(_ALL_ENDINGS):
         return None
-    for section, endings in _SUFFIXES:
-        if not _ends_with_words(words, endings):
+    for ending, section in _ENDING_SECTIONS:
+        if not words.endswith(ending):
             continue
+        cut = len(words) - len(ending)
+        if cut and words[cut - 1].isalnum():
+            return None  # "...overviews", not a heading of ours
         named = names.indices(words)
         compares = (
             any(map(words.__contains__, _COMPARE_WORDS)) and _COMPARE.search(words) is not None
@@ -203,17 +197,16 @@ class Outline:
     boundary_ids: set[int] = field(default_factory=set)
     heading_ids: set[int] = field(default_factory=set)
     _regions: dict[str, list[Node]] = field(default_factory=dict, repr=False)
-    _headings_under: dict[int, int] = field(default_factory=dict, repr=False)
+    _headings_under: Counter[int] = field(default_factory=Counter, repr=False)
 
     def add_boundary(self, node: Node) -> None:
         """Make ``node`` end the region of any heading before it."""
         if node.mem_id in self.heading_ids:
             return
         self.heading_ids.add(node.mem_id)
-        counts = self._headings_under
-        for node_id in ancestry_ids(node, stop_id=self.root_id):
-            self.boundary_ids.add(node_id)
-            counts[node_id] = counts.get(node_id, 0) + 1
+        ids = ancestry_ids(node, stop_id=self.root_id)
+        self.boundary_ids.update(ids)
+        self._headings_under.update(ids)
         self._regions.clear()
 
     def search_roots(self, key: str) -> list[Node]:
