@@ -36,9 +36,17 @@ def description_paragraphs(region: list[Node]) -> list[str]:
     return paragraphs
 
 
+def _has_break(node: Node) -> bool:
+    """Whether a ``<br>`` sits directly in ``node`` (one text child cannot hold one)."""
+    child = node.child
+    if child is None or child.next is None:
+        return False
+    return any(piece.tag == "br" for piece in node.iter())
+
+
 def _split_at_breaks(block: Block) -> list[str]:
     node = block.nodes[0]
-    if len(block.nodes) > 1 or node.is_text_node or node.css_first("br") is None:
+    if len(block.nodes) > 1 or node.is_text_node or not _has_break(node):
         return [block.prose()]
     parts: list[str] = []
     current: list[str] = []
