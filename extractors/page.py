@@ -98,10 +98,11 @@ def _extract(html: str | bytes, url: str | None, issues: IssueLog) -> PageRecord
     root = tree.body or tree.root
     content = _content_root(root)
     candidates = collect_candidates(content, FIRST_PASS_SELECTOR)
-    if content is not root and not any(c.node.tag == "h1" for c in candidates):
-        content = root  # the title is outside <main>: look at the whole page
-        candidates = collect_candidates(content, FIRST_PASS_SELECTOR)
     title = find_title(tree, candidates)
+    if content is not root and title.node is None:
+        content = root  # no "A vs B" heading inside <main>: look at the whole page
+        candidates = collect_candidates(content, FIRST_PASS_SELECTOR)
+        title = find_title(tree, candidates)
     if title.names is None:
         issues.error("page", "not a comparison page: no 'A vs B' title")
         return PageRecord(url=url, title=title.text, issues=issues.items)

@@ -85,3 +85,13 @@ def test_entities_and_spaces_in_the_title() -> None:
     rec = extract_page("<h1>  Nurse&nbsp;vs\n doctor&rsquo;s aide </h1>")
     assert rec.title == "Nurse vs doctor's aide"
     assert rec.occupations[1].slug == "doctor-s-aide"
+
+
+def test_a_title_outside_main_is_still_found() -> None:
+    rec = extract_page(
+        "<body><header><h1>Nurse vs doctor</h1></header><main><h1>Careers</h1>"
+        "<h2>Nurse vs doctor overview</h2><table><tr><td>Yearly salary</td><td>$1</td>"
+        "<td>$2</td></tr></table></main></body>"
+    )
+    assert rec.title == "Nurse vs doctor"
+    assert [o.yearly_salary_usd for o in rec.occupations] == [1, 2]
