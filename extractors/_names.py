@@ -120,6 +120,10 @@ class Names:
         """The occupation ``text`` is nothing but the name of, else ``None``."""
         return self._whole.get(clean_text(text).strip(" .:;,?!").lower())
 
+    def stem(self, index: int) -> str:
+        """The lower-case start every form of a name shares ("secretar" of "secretary")."""
+        return self._forms[index].stem
+
     def keyword(self, index: int) -> str:
         """The longest word of a name's stem: what ``:lexbor-contains`` searches for."""
         words = [word for word in self._forms[index].stem.split() if word.isalnum()]

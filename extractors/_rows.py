@@ -16,6 +16,7 @@ it, then its values are what follows it:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -98,46 +99,35 @@ def read_rows(
     labels: LabelSet | Sequence[Label],
     selector: str | None = None,
     names: Names | None = None,
+    headers: bool = True,
 ) -> Reading:
     """For each label found under ``roots``: the texts of its value for A and for B.
 
     Labels not found are left out; a value that is not there is ``None``, an
-    empty cell is "". With ``names``, also how the table writes each occupation's
-    name in a cell of its own (its header row), found in the same search.
+    empty cell is "". With ``names``, a value cell that starts with its column's
+    occupation name (a screen-reader copy of the header) loses that prefix, and,
+    with ``headers``, how the table writes each occupation's name in a cell of its
+    own (its header row) is found in the same search.
     """
     query = selector or selector_for(list(labels))
-    if names is not None:
-        query = ", ".join(filter(None, (query, _name_selector(names))))
+    header_names = names if headers else None
+    if header_names is not None:
+        query = ", ".join(filter(None, (query, _name_selector(header_names))))
     label_set = labels if isinstance(labels, LabelSet) else LabelSet(labels)
-    units, name_texts = _find_units(roots, label_set, query, names)
+    units, name_texts = _find_units(roots, label_set, query, header_names)
     rows: dict[str, list[str | None]] = {}
     if not units:
         return Reading(rows, name_texts)
-    ancestors = _unit_ancestors(units)
     by_key: dict[str, list[_Unit]] = {}
     for unit in units:
         by_key.setdefault(unit.label.key, []).append(unit)
+    if len(by_key) < len(units):  # a label seen twice: copies inside its own cells go
+        by_key = {key: _without_echoes(occurrences) for key, occurrences in by_key.items()}
+        units = [unit for occurrences in by_key.values() for unit in occurrences]
+    reader = _ValueReader(_unit_ancestors(units), names)
     for key, occurrences in by_key.items():
-        rows[key] = _row_or_cards(occurrences, ancestors)
+        rows[key] = reader.row_or_cards(occurrences)
     return Reading(rows, name_texts)
-
-
-def _row_or_cards(occurrences: list[_Unit], ancestors: dict[int, int]) -> list[str | None]:
-    """A label's values: one per card, unless just one occurrence is a row with both.
-
-    (In cards, a value in two pieces can look like a row; so it takes exactly one
-    row-like occurrence among several to read them as a row.)
-    """
-    if len(occurrences) == 1:
-        return _values(occurrences[0], 2, ancestors)
-    rows = [
-        values
-        for values in (_values(unit, 2, ancestors) for unit in occurrences)
-        if values[0] is not None and values[1] is not None
-    ]
-    if len(rows) == 1:
-        return rows[0]
-    return [_values(unit, 1, ancestors)[0] for unit in occurrences[:2]]
 
 
 def _find_units(
@@ -235,36 +225,143 @@ def _unit_ancestors(units: list[_Unit]) -> dict[int, int]:
     return counts
 
 
-def _values(unit: _Unit, expected: int, ancestors: dict[int, int]) -> list[str | None]:
-    """``expected`` value texts for a label occurrence; "" for an empty cell, None for none."""
-    texts: list[str | None] = []
-    if unit.inline_value is not None:
-        texts.append(unit.inline_value)
-    if len(texts) < expected:
-        nodes = _value_nodes(unit.node, ancestors)
-        wanted = expected - len(texts)
-        if wanted == 1 and nodes:
-            # One value per occurrence (a card): everything up to the next label is it.
-            texts.append(" ".join(text for text in map(value_text, nodes) if text))
-        else:
-            if len(nodes) == 1 and wanted >= 2:
-                nodes = _split_single(nodes[0]) or nodes
-            texts.extend(_pick(nodes, wanted))
-    texts = texts[:expected]
-    return texts + [None] * (expected - len(texts))
+def _without_echoes(occurrences: list[_Unit]) -> list[_Unit]:
+    """The occurrences of one label, less the copies that start a value cell of an earlier one.
+
+    A responsive table repeats the label in each value cell
+    (``<th>Yearly salary</th><td><span>Yearly salary</span>$1</td>``); those
+    copies are part of the values, not rows of their own.
+    """
+    kept: list[_Unit] = []
+    for unit in occurrences:
+        if not any(_starts_a_cell_after(unit, first) for first in kept):
+            kept.append(unit)
+    return kept
 
 
-def _value_nodes(node: Node, ancestors: dict[int, int]) -> list[Node]:
-    """The nodes after the label that hold its values (see the module docstring)."""
-    current = node
+def _starts_a_cell_after(copy: _Unit, label: _Unit) -> bool:
+    """Whether ``copy`` opens an element that follows ``label``'s cell in the same row."""
+    cells: dict[int, Node] = {}  # parent id -> the label or a wrapper holding only it
+    node: Node | None = label.node
     for _ in range(_MAX_CLIMB):
+        if node is None or node.parent is None:
+            break
+        cells[node.parent.mem_id] = node
+        if value_text(node.parent).lower() != label.label.words:
+            break
+        node = node.parent
+    inner: Node = copy.node
+    outer = inner.parent
+    for _ in range(_MAX_CLIMB):
+        if outer is None or outer.parent is None:
+            return False
+        cell = cells.get(outer.parent.mem_id)
+        if cell is not None:
+            return value_text(outer).lower().startswith(copy.label.words) and _follows(outer, cell)
+        inner, outer = outer, outer.parent
+    return False
+
+
+def _follows(node: Node, before: Node, limit: int = 12) -> bool:
+    sibling = before.next
+    for _ in range(limit):
+        if sibling is None:
+            return False
+        if sibling.mem_id == node.mem_id:
+            return True
+        sibling = sibling.next
+    return False
+
+
+class _ValueReader:
+    """Reads the values of label occurrences, knowing where every label sits."""
+
+    def __init__(self, ancestors: dict[int, int], names: Names | None) -> None:
+        self.ancestors = ancestors  # id of each node holding labels -> how many
+        self.names = names
+
+    def row_or_cards(self, occurrences: list[_Unit]) -> list[str | None]:
+        """A label's values: one per card, unless just one occurrence is a row with both.
+
+        (In cards, a value in two pieces can look like a row; so it takes exactly one
+        row-like occurrence among several to read them as a row.)
+        """
+        if len(occurrences) == 1:
+            return self.values(occurrences[0], 2)
+        rows = [
+            values
+            for values in (self.values(unit, 2) for unit in occurrences)
+            if values[0] is not None and values[1] is not None
+        ]
+        if len(rows) == 1:
+            return rows[0]
+        return [self.values(unit, 1, column)[0] for column, unit in enumerate(occurrences[:2])]
+
+    def values(self, unit: _Unit, expected: int, column: int = 0) -> list[str | None]:
+        """``expected`` value texts from ``column`` on; "" for an empty cell, None for none."""
+        texts: list[str | None] = []
+        if unit.inline_value is not None:
+            texts.append(unit.inline_value)
+        if len(texts) < expected:
+            wanted = expected - len(texts)
+            nodes = self.value_nodes(unit.node, wanted)
+            if wanted == 1 and nodes:
+                # One value per occurrence (a card): everything up to the next label is it.
+                texts.append(self._card_value(nodes, unit.label, column + len(texts)))
+            else:
+                if len(nodes) == 1 and wanted >= 2:
+                    nodes = _split_single(nodes[0]) or nodes
+                texts.extend(self._pick(nodes, wanted, unit.label, column + len(texts)))
+        if expected == 2 and len(texts) == 1 and texts[0]:
+            texts = list(split_pair(texts[0]) or texts)
+        texts = texts[:expected]
+        return texts + [None] * (expected - len(texts))
+
+    def value_nodes(self, node: Node, wanted: int) -> list[Node]:
+        """The nodes after the label that hold its values (see the module docstring).
+
+        A label written inline in a cell of its own, among icons, buttons and
+        tooltips, has its values after that cell, not after the label's words.
+        """
+        current = node
+        for level in range(_MAX_CLIMB):
+            in_label_cell = level == 0 and (node.is_text_node or node.tag in _INLINE_TAGS)
+            siblings = self._siblings_after(current, in_label_cell)
+            if siblings:
+                if in_label_cell and len(siblings) < wanted:
+                    outer = self._after_label_cell(current, wanted)
+                    if outer:
+                        return outer
+                return siblings
+            parent = current.parent
+            if parent is None:
+                return []
+            if self.ancestors.get(parent.mem_id, 0) > 1:
+                # The parent holds other labels too: a column of labels, or a header row.
+                return self._aligned_values(current, parent)
+            current = parent
+        return []
+
+    def _after_label_cell(self, label: Node, wanted: int) -> list[Node]:
+        """The values after the cell ``label`` sits in, when there are ``wanted`` of them."""
+        cell = label.parent
+        if cell is None or self.ancestors.get(cell.mem_id, 0) != 1:
+            return []
+        outer = self._siblings_after(cell, False)
+        return outer if len(outer) >= wanted else []
+
+    def _siblings_after(self, node: Node, skip_hidden: bool) -> list[Node]:
+        """The content siblings after ``node``, up to the next label or what holds one."""
+        ancestors = self.ancestors
         siblings: list[Node] = []
-        sibling = current.next
+        sibling = node.next
         while sibling is not None:
             if sibling.is_element_node:
                 if sibling.mem_id in ancestors:  # a label, or something holding one
                     break
-                if sibling.tag not in NON_CONTENT_TAGS:
+                if sibling.tag not in NON_CONTENT_TAGS and not (
+                    skip_hidden and _is_hidden(sibling)
+                ):
                     siblings.append(sibling)
             elif sibling.is_text_node:
                 text = sibling.text_content
@@ -273,47 +370,136 @@ def _value_nodes(node: Node, ancestors: dict[int, int]) -> list[Node]:
                         break
                     siblings.append(sibling)
             sibling = sibling.next
-        if siblings:
-            return siblings
-        parent = current.parent
-        if parent is None:
+        return siblings
+
+    def _aligned_values(self, branch: Node, labels_column: Node) -> list[Node]:
+        """Values at the label's index in the columns that follow the column of labels.
+
+        Only a pure column of labels counts (every item a label or empty), so a
+        ``<dl>`` whose last label has no value does not borrow what follows it.
+        """
+        ancestors = self.ancestors
+        items = content_children(labels_column)
+        if any(item.mem_id not in ancestors and value_text(item) for item in items):
             return []
-        if ancestors.get(parent.mem_id, 0) > 1:
-            # The parent holds other labels too: a column of labels, or a header row.
-            return _aligned_values(current, parent, ancestors)
-        current = parent
-    return []
+        index = next((i for i, item in enumerate(items) if item.mem_id == branch.mem_id), None)
+        if index is None:
+            return []
+        column: Node | None = labels_column
+        for _ in range(_MAX_CLIMB):
+            if column is None:
+                return []
+            followers = list(next_content(column))
+            if followers:
+                break
+            column = column.parent
+        else:
+            return []
+        if len(followers) == 1 and followers[0].is_element_node:
+            followers = content_children(followers[0])  # rows wrapped in one body
+        values = []
+        for follower in followers[:2]:
+            cells = content_children(follower) if follower.is_element_node else []
+            values.append(cells[index] if index < len(cells) else follower)
+        return values
+
+    def _pick(self, nodes: list[Node], count: int, label: Label, column: int) -> list[str | None]:
+        """The first ``count`` value texts; empty extras (icons, spacers) are dropped first."""
+        pairs = [(node, value_text(node)) for node in nodes]
+        if len(pairs) > count:
+            non_empty = [pair for pair in pairs if pair[1]]
+            if len(non_empty) >= count:
+                pairs = non_empty
+        return [
+            self._without_prefix(node, text, label, column + offset)
+            for offset, (node, text) in enumerate(pairs[:count])
+        ]
+
+    def _card_value(self, nodes: list[Node], label: Label, column: int) -> str:
+        texts = [
+            self._without_prefix(node, text, label, column)
+            for node, text in ((node, value_text(node)) for node in nodes)
+        ]
+        return " ".join(text for text in texts if text)
+
+    def _without_prefix(self, node: Node, text: str, label: Label, column: int) -> str:
+        """``text`` without a leading copy of its column's occupation name or of the label.
+
+        The copy counts when it is an element of its own at the start of the cell
+        (``<span class="sr-only">Chef</span>$50,160``) or is followed by a colon.
+        """
+        if not text or not text[0].isalpha():
+            return text
+        lowered = text.lower()
+        names = self.names
+        stem = names.stem(column) if names is not None and column < 2 else ""
+        if not (lowered.startswith(label.words) or (stem and lowered.startswith(stem))):
+            return text
+        first = _first_piece(node)
+        if first is not None:
+            first_text = value_text(first)
+            if first_text.lower().rstrip(" :") == label.words or (
+                names is not None and names.exactly(first_text) == column
+            ):
+                rest = text[len(first_text) :].lstrip(" :")
+                return rest if rest else text
+        head, colon, rest = text.partition(":")
+        if (colon and rest.strip()) and (
+            head.lower() == label.words or (names is not None and names.exactly(head) == column)
+        ):
+            return rest.strip()
+        return text
 
 
-def _aligned_values(branch: Node, labels_column: Node, ancestors: dict[int, int]) -> list[Node]:
-    """Values at the label's index in the columns that follow the column of labels.
+def _is_hidden(node: Node) -> bool:
+    """Whether an element says it is not shown: ``hidden``, a tooltip, ``aria-hidden``."""
+    attrs = node.attributes
+    return "hidden" in attrs or attrs.get("role") == "tooltip" or attrs.get("aria-hidden") == "true"
 
-    Only a pure column of labels counts (every item a label or empty), so a
-    ``<dl>`` whose last label has no value does not borrow what follows it.
-    """
-    items = content_children(labels_column)
-    if any(item.mem_id not in ancestors and value_text(item) for item in items):
-        return []
-    index = next((i for i, item in enumerate(items) if item.mem_id == branch.mem_id), None)
-    if index is None:
-        return []
-    column: Node | None = labels_column
+
+def _first_piece(node: Node) -> Node | None:
+    """The element a cell's text starts with, when more follows it; else ``None``."""
+    current = node
     for _ in range(_MAX_CLIMB):
-        if column is None:
-            return []
-        followers = list(next_content(column))
-        if followers:
-            break
-        column = column.parent
-    else:
-        return []
-    if len(followers) == 1 and followers[0].is_element_node:
-        followers = content_children(followers[0])  # rows wrapped in one body
-    values = []
-    for follower in followers[:2]:
-        cells = content_children(follower) if follower.is_element_node else []
-        values.append(cells[index] if index < len(cells) else follower)
-    return values
+        if not current.is_element_node:
+            return None
+        children = content_children(current)
+        if not children:
+            return None
+        first = children[0]
+        if len(children) >= 2:
+            return first if first.is_element_node else None
+        current = first
+    return None
+
+
+#: Two values in one text: "$99,213 $78,580", "-4% 5%", "40 44", "3.6 --".
+_TWO_VALUES = re.compile(
+    r"(?P<a>[-+]?\$?\d[\d,]*(?:\.\d+)?[%kKmM]?|-{1,3}|n/a|N/A)"
+    r"\s+(?P<b>[-+]?\$?\d[\d,]*(?:\.\d+)?[%kKmM]?|-{1,3}|n/a|N/A)"
+)
+
+
+def split_pair(text: str) -> tuple[str, str] | None:
+    """Both occupations' values when one text holds the two, else ``None``.
+
+    Two numbers ("$99,213 $78,580"), or two values that start with the same word
+    and hold a figure each ("Between $25,000 And $41,000 Between $28,000 And
+    $53,000"). A text that could be one value ("New York, New York") is not split.
+    """
+    match = _TWO_VALUES.fullmatch(text)
+    if match is not None:
+        return match["a"], match["b"]
+    first, space, _ = text.partition(" ")
+    if not space or not first[:1].isalpha():
+        return None
+    at = text.find(f" {first} ", len(first))
+    if at < 0 or text.find(f" {first} ", at + 1) >= 0:
+        return None
+    head, tail = text[:at].strip(), text[at + 1 :].strip()
+    if any(map(str.isdigit, head)) and any(map(str.isdigit, tail)):
+        return head, tail
+    return None
 
 
 def _split_single(node: Node) -> list[Node]:
@@ -330,16 +516,6 @@ def _split_single(node: Node) -> list[Node]:
             return []
         current = children[0]
     return []
-
-
-def _pick(nodes: list[Node], count: int) -> list[str | None]:
-    """The first ``count`` value texts; empty extras (icons, spacers) are dropped first."""
-    texts = [value_text(node) for node in nodes]
-    if len(texts) > count:
-        non_empty = [text for text in texts if text]
-        if len(non_empty) >= count:
-            texts = non_empty
-    return list[str | None](texts[:count])
 
 
 def _name_selector(names: Names) -> str:

@@ -33,7 +33,8 @@ class Table:
             ctx.outline.search_roots(self.section),
             self.labels,
             self.selector,
-            ctx.names if self.with_names else None,
+            ctx.names,
+            headers=self.with_names,
         )
         rows = reading.rows
         for label in self.labels:

@@ -41,8 +41,17 @@ def extract_skills(ctx: PageContext) -> SectionResult:
 
 def skill_pairs(items: list[str]) -> list[tuple[str, float | None]]:
     """ "Patients, 30%" -> ("Patients", 30.0); when some items have a share, the rest
-    (stray text, not skills) are dropped."""
-    pairs = [(name, pct) for name, pct in map(parse_labelled_share, items) if name]
+    (stray text and header cells, not skills) are dropped.
+
+    A share on its own ("27%") belongs to the name just before it: the name and
+    the share sit in separate cells (``<dt>CDL</dt><dd>27%</dd>``, table cells).
+    """
+    pairs: list[tuple[str, float | None]] = []
+    for name, pct in map(parse_labelled_share, items):
+        if name:
+            pairs.append((name, pct))
+        elif pct is not None and pairs and pairs[-1][1] is None:
+            pairs[-1] = (pairs[-1][0], pct)
     if any(pct is not None for _, pct in pairs):
         pairs = [(name, pct) for name, pct in pairs if pct is not None]
     return pairs

@@ -210,3 +210,41 @@ def test_overview_heading_with_role_heading() -> None:
         "<table><tr><td>Yearly salary</td><td>$32,954</td><td>$38,859</td></tr></table>"
     )
     assert _values(rec, "yearly_salary_usd") == [32954, 38859]
+
+
+def test_screen_reader_names_before_values_are_not_part_of_them() -> None:
+    cell = '<td data-label="{label}"><span class="sr-only">{name}</span>{value}</td>'
+    rows = "".join(
+        f"<tr><th scope=row>{label}</th>"
+        + cell.format(label=label, name="Patient Coordinator", value=a)
+        + cell.format(label=label, name="Certified Medical Technician", value=b)
+        + "</tr>"
+        for label, a, b in (
+            ("Job satisfaction", "--", "3.1"),
+            ("Most common degree", "Bachelor's Degree, 40%", "Associate Degree, 28%"),
+        )
+    )
+    rec = record(
+        HEADING + '<table><thead class="sr-only"><tr><th></th><th>Patient Coordinator</th>'
+        f"<th>Certified Medical Technician</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+    assert _values(rec, "job_satisfaction") == [None, 3.1]
+    assert _values(rec, "top_degree") == ["Bachelor's Degree", "Associate Degree"]
+    assert not [message for message in issues_of(rec, "overview") if "cannot read" in message]
+
+
+def test_a_label_cell_with_an_icon_a_button_and_a_hidden_tooltip() -> None:
+    label = (
+        '<div><svg aria-hidden="true"><title>icon</title></svg><span>{}</span>'
+        '<button aria-label="More info"><svg></svg></button>'
+        '<span role="tooltip" hidden>Rated by employees on a five point scale</span></div>'
+    )
+    rec = record(
+        HEADING + "<div><div><div></div><div>Patient Coordinator</div><div>Certified Medical "
+        f"Technician</div></div><div>{label.format('Job satisfaction')}<div>3.6</div>"
+        f"<div>--</div></div><div>{label.format('Growth rate')}<div>2%</div><div>5%</div>"
+        "</div></div>"
+    )
+    assert _values(rec, "job_satisfaction") == [3.6, None]
+    assert _values(rec, "growth_rate_pct") == [2.0, 5.0]
+    assert not [m for m in issues_of(rec, "overview") if "cannot read" in m]

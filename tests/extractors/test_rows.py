@@ -5,7 +5,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from extractors._names import Names
-from extractors._rows import Label, read_rows
+from extractors._rows import Label, read_rows, split_pair
 
 LABELS = (
     Label("salary", "yearly salary", "year"),
@@ -68,3 +68,105 @@ def test_header_names_found_in_the_same_search() -> None:
     )
     assert reading.names == ["Nurse", "Doctor"]
     assert reading.rows == {"salary": ["$1", "$2"]}
+
+
+# -- markup tricks from pages nobody had seen -------------------------------------------
+
+CHEF = Names("Chef", "line cook")
+
+
+def test_a_screen_reader_copy_of_the_column_name_before_each_value_is_dropped() -> None:
+    reading = _rows(
+        "<main><table><thead><tr><th></th><th>Chef</th><th>Line Cook</th></tr></thead>"
+        '<tr><th>Yearly salary</th><td><span class="x">Chef</span>$50,160</td>'
+        '<td><span class="x">Line Cook</span>--</td></tr></table></main>',
+        CHEF,
+    )
+    assert reading.rows == {"salary": ["$50,160", "--"]}
+    assert reading.names == ["Chef", "Line Cook"]
+
+
+def test_only_the_own_column_name_is_dropped_and_only_as_a_piece_of_its_own() -> None:
+    reading = _rows(
+        "<main><table><tr><td>Yearly salary</td><td>Chef Works</td>"
+        "<td><b>Chef</b> Fund</td></tr></table></main>",
+        CHEF,
+    )
+    assert reading.rows == {"salary": ["Chef Works", "Chef Fund"]}
+
+
+def test_a_column_name_before_a_colon_is_dropped() -> None:
+    reading = _rows(
+        "<main><table><tr><td>Average age</td><td>Chef: 39</td><td>Line cook: 33</td></tr>"
+        "</table></main>",
+        CHEF,
+    )
+    assert reading.rows == {"age": ["39", "33"]}
+
+
+def test_the_label_repeated_at_the_start_of_each_value_cell_is_dropped() -> None:
+    reading = _rows(
+        "<main><table><tr><th>Yearly salary</th><td><span>Yearly salary</span> $1</td>"
+        "<td><span>Yearly salary</span> $2</td></tr><tr><th>Average age</th>"
+        "<td><span>Average age</span>40</td><td><span>Average age</span>44</td></tr>"
+        "</table></main>"
+    )
+    assert reading.rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
+
+
+def test_cards_that_each_hold_the_label_are_still_cards() -> None:
+    reading = _rows(
+        "<main><div><h4>A</h4><ul><li><b>Yearly salary</b> $1</li><li><b>Average age</b> 40"
+        "</li></ul></div><div><h4>B</h4><ul><li><b>Yearly salary</b> $2</li>"
+        "<li><b>Average age</b> 44</li></ul></div></main>"
+    )
+    assert reading.rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
+
+
+LABEL_CELL = (
+    '<div class="lbl"><svg><title>icon</title></svg><span>Yearly salary</span>'
+    "<button>i</button>{tip}</div>"
+)
+
+
+def test_a_hidden_tooltip_in_the_label_cell_is_no_value() -> None:
+    cell = LABEL_CELL.format(tip="<span hidden>Median pay from postings</span>")
+    reading = _rows(f"<main><div>{cell}<div>$1</div><div>$2</div></div></main>")
+    assert reading.rows == {"salary": ["$1", "$2"]}
+
+
+def test_a_visible_note_in_the_label_cell_is_no_value() -> None:
+    cell = LABEL_CELL.format(tip="<span>Median pay from postings</span>")
+    reading = _rows(f"<main><div>{cell}<div>$1</div><div>$2</div></div></main>")
+    assert reading.rows == {"salary": ["$1", "$2"]}
+
+
+def test_a_tooltip_beside_an_inline_label_in_a_card_is_no_value() -> None:
+    card = '<li><b>Yearly salary</b><span role="tooltip">Median pay</span> {}</li>'
+    reading = _rows(
+        f"<main><ul><li>A</li>{card.format('$1')}</ul><ul><li>B</li>{card.format('$2')}</ul></main>"
+    )
+    assert reading.rows == {"salary": ["$1", "$2"]}
+
+
+def test_two_values_in_one_text_are_split() -> None:
+    reading = _rows(
+        "<main><p><strong>Yearly salary</strong> $99,213 $78,580</p>"
+        "<p><strong>Average age</strong> 40 --</p></main>"
+    )
+    assert reading.rows == {"salary": ["$99,213", "$78,580"], "age": ["40", "--"]}
+
+
+def test_split_pair() -> None:
+    assert split_pair("-4% 5%") == ("-4%", "5%")
+    assert split_pair("Between $25,000 And $41,000 Between $28,000 And $53,000") == (
+        "Between $25,000 And $41,000",
+        "Between $28,000 And $53,000",
+    )
+    assert split_pair("Bachelor's Degree, 40% Bachelor's Degree, 28%") == (
+        "Bachelor's Degree, 40%",
+        "Bachelor's Degree, 28%",
+    )
+    assert split_pair("New York, New York") is None
+    assert split_pair("$32,954") is None
+    assert split_pair("Between $25,000 And $41,000") is None

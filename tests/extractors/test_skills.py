@@ -87,3 +87,32 @@ def test_parse_skills_without_shares_keeps_the_names() -> None:
         ("Patients", None),
         ("CPR", None),
     ]
+
+
+def test_a_skills_table_with_its_own_header_row() -> None:
+    rows = "".join(
+        f"<tr><td>{name}</td><td>{pct}%</td></tr>" for name, pct in (("CPR", 8), ("BLS", 5))
+    )
+    rec = record(
+        HEADING + "<h3>Common patient coordinator skills</h3><table><thead><tr><th>Skill</th>"
+        f"<th>Share of resumes</th></tr></thead><tbody>{rows}</tbody></table>"
+        "<h3>Common certified medical technician skills</h3><table><tr><th>Skill</th><th>Share"
+        f"</th></tr>{rows}</table>" + BROWSE
+    )
+    assert _skills(rec) == [[("CPR", 8.0), ("BLS", 5.0)], [("CPR", 8.0), ("BLS", 5.0)]]
+
+
+def test_names_and_shares_as_terms_and_definitions() -> None:
+    rec = record(
+        HEADING + "<h3>Common patient coordinator skills</h3>"
+        "<dl><dt>Patients</dt><dd>30%</dd><dt>HIPAA</dt><dd>6%</dd></dl>"
+        "<h3>Common certified medical technician skills</h3>"
+        "<dl><div><dt>CPR</dt><dd>8%</dd></div></dl>" + BROWSE
+    )
+    assert _skills(rec) == [[("Patients", 30.0), ("HIPAA", 6.0)], [("CPR", 8.0)]]
+
+
+def test_a_share_without_a_name_before_it_is_dropped() -> None:
+    assert [(s.name, s.share_pct) for s in parse_skills(["12%", "CPR", "8%", "9%"])] == [
+        ("CPR", 8.0)
+    ]
