@@ -7,7 +7,10 @@ one transaction.
 
 Life of a URL: ``add`` queues it (due at once); ``lease`` hands it to the engine;
 then exactly one of ``mark_done``, ``mark_not_modified``, ``mark_failed`` (final) or
-``retry_later`` (due again at a given time) settles it.
+``retry_later`` (due again at a given time) settles it. A lease never settled (the
+crawl was killed) is for a persistent frontier to expire and hand out again; the
+engine writes its updates in batches, so a resumed crawl may fetch a few pages twice,
+never skip one.
 """
 
 from __future__ import annotations

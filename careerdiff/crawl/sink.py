@@ -27,8 +27,10 @@ class PageSink(Protocol):
     """Receives batches of fetched comparison pages.
 
     The engine calls ``accept`` from one worker thread (never the event loop, never
-    two batches at once), so it may block on a database. Its errors stop the crawl,
-    and the pages of the failed batch stay unsettled in the frontier.
+    two batches at once), so it may block on a database while fetching goes on. Its
+    errors stop the crawl, and the pages of the failed batch stay unsettled in the
+    frontier. CPU-heavy work (parsing, extraction) still shares the interpreter lock
+    with fetching; a sink that wants the second core can hand batches to a process.
     """
 
     def accept(self, pages: Sequence[FetchResult]) -> Sequence[PageOutcome]:
