@@ -214,7 +214,8 @@ def _allow_entry(entry: str) -> tuple[str, int | None]:
 
 
 def hosts_of(urls: Iterable[str]) -> tuple[str, ...]:
-    """The allow-list entries (``host:port``) that exactly cover ``urls``, first seen first."""
+    """Allow-list entries covering ``urls``, first seen first: ``host:port`` when a URL names
+    a port of its own, else ``host`` (any port, so an http -> https redirect stays allowed)."""
     seen: dict[str, None] = {}
     for url in urls:
         try:
@@ -225,5 +226,6 @@ def hosts_of(urls: Iterable[str]) -> tuple[str, ...]:
         if scheme not in WEB_SCHEMES or not host:
             continue
         shown = f"[{host}]" if ":" in host else host
-        seen.setdefault(f"{shown}:{port or DEFAULT_PORTS[scheme]}", None)
+        own_port = port is not None and port != DEFAULT_PORTS[scheme]
+        seen.setdefault(f"{shown}:{port}" if own_port else shown, None)
     return tuple(seen)

@@ -297,8 +297,11 @@ def test_allowed_hosts_default_to_the_seeds_and_sitemaps() -> None:
     rules = rules_for(settings)
     assert rules.refusal("https://www.zippia.com/x") is None
     assert rules.refusal("https://cdn.zippia.com/x") is None
-    assert rules.refusal("http://www.zippia.com/x") == "offsite"
+    assert rules.refusal("http://www.zippia.com/x") is None  # an https upgrade stays allowed
     assert rules.refusal("https://zippia.com/x") == "offsite"
+    local = rules_for(Settings().replace(seeds=("http://127.0.0.1:8080/",)))
+    assert local.refusal("http://127.0.0.1:8080/a") is None
+    assert local.refusal("http://127.0.0.1:8081/a") == "offsite"
 
 
 def test_crawl_of_the_bundled_fixture_site() -> None:

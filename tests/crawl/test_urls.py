@@ -218,10 +218,14 @@ def test_origin_and_hosts() -> None:
     assert origin_of("HTTPS://Example.com:443/a?b") == "https://example.com"
     assert origin_of("http://example.com:8080/a") == "http://example.com:8080"
     assert origin_of("http://[::1]:81/") == "http://[::1]:81"
-    assert hosts_of(["https://a.test/x", "http://a.test:8080/", "https://a.test/y", "nope"]) == (
-        "a.test:443",
-        "a.test:8080",
-    )
+    urls = [
+        "https://a.test/x",
+        "http://a.test:8080/",
+        "http://a.test:80/y",
+        "nope",
+        "http://[::1]:81/",
+    ]
+    assert hosts_of(urls) == ("a.test", "a.test:8080", "[::1]:81")
 
 
 def test_is_private_host_leaves_names_alone() -> None:
