@@ -207,6 +207,32 @@ class Block:
             return value_text(self.nodes[0])
         return tidy_spacing(clean_text(" ".join(map(raw_text, self.nodes))))
 
+    def lines(self) -> list[str]:
+        """The block's text as a browser shows it, one text per line a ``<br>`` starts."""
+        node = self.nodes[0]
+        if len(self.nodes) > 1 or node.is_text_node or not _has_break(node):
+            return [self.prose()]
+        parts: list[str] = []
+        current: list[str] = []
+        for child in node.iter(include_text=True):
+            if child.tag == "br":
+                parts.append("".join(current))
+                current = []
+            elif child.is_text_node:
+                current.append(child.text_content or "")
+            elif child.is_element_node:
+                current.append(child.text())
+        parts.append("".join(current))
+        return [clean_text(part) for part in parts if part.strip()]
+
+
+def _has_break(node: Node) -> bool:
+    """Whether a ``<br>`` sits directly in ``node`` (one text child cannot hold one)."""
+    child = node.child
+    if child is None or child.next is None:
+        return False
+    return any(piece.tag == "br" for piece in node.iter())
+
 
 def _raw(node: Node) -> str:
     if node.is_text_node:

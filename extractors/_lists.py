@@ -24,6 +24,10 @@ _CONTROL = re.compile(
 )
 _MAX_SUBHEADING_CHARS = 200
 _CONTROL_STARTS = frozenset("svrldm+0123456789")
+#: Bullets written as text before an item (followed by a space).
+_BULLETS = frozenset(
+    "\u2022\u00b7\u25aa\u25e6\u2023\u2219\u25cf\u25a0\u25cb\u25ba\u25b8*-\u2013\u2014>"
+)
 
 
 def is_control(text: str) -> bool:
@@ -114,10 +118,24 @@ def _lists_in_order(region: list[Node]) -> list[Sublist]:
 def list_items(nodes: list[Node], text_of: Callable[[Block], str]) -> list[str]:
     """The texts of the items under ``nodes``: list items if there is a list, else every block.
 
-    Controls ("Show more") and empty blocks are dropped.
+    A block whose lines are broken by ``<br>`` gives one item per line. Controls
+    ("Show more") and empty blocks are dropped.
     """
     blocks = leaf_blocks(nodes)
     if any(block.in_list for block in blocks):
         blocks = [block for block in blocks if block.in_list]
-    texts = (text_of(block) for block in blocks)
-    return [text for text in texts if text and not is_control(text)]
+    items: list[str] = []
+    for block in blocks:
+        lines = block.lines()
+        texts = [text_of(block)] if len(lines) == 1 else lines
+        for text in map(without_bullet, texts):
+            if text and not is_control(text):
+                items.append(text)
+    return items
+
+
+def without_bullet(text: str) -> str:
+    """An item's text without a bullet written as text ("• Patients, 30%")."""
+    if text and text[0] in _BULLETS and text[1:2] == " ":
+        return text[2:]
+    return text

@@ -34,7 +34,7 @@ SECTION_KEYWORDS = {
     "demographics": "demographic",
     "duties": "responsibilities",
     "skills": "skills",
-    "description": "what does",
+    "description": "what ",
 }
 
 _MAX_HEADING_CHARS = 220
@@ -51,7 +51,8 @@ _HEADING_WORDS = (
     "responsib",
     "duties",
     "skills",
-    "what does",
+    "what do",
+    "what is",
 )
 _INLINE_TAGS = frozenset({"span", "b", "strong", "em", "i", "a", "font", "u", "small", "mark"})
 _COMPARE_WORDS = ("vs", "versus", "between", "compar", "differen")
@@ -65,12 +66,16 @@ _SUFFIXES = (
     ("demographics", ("demographics",)),
     ("skills", ("skills",)),
 )
-_DESCRIPTION = re.compile(r"what does (?:an? |the )?(?P<name>.+?) do")
+_DESCRIPTION = re.compile(
+    r"what (?:does|do) (?:an? |the )?(?P<name>.+?) do|what is (?:an? |the )?(?P<thing>.+)"
+)
 #: Sub-headings inside the duties and skills sections, for one occupation each.
 SUBHEADING_OF = {"duties": "responsibilities", "skills": "skill_list"}
 
 #: Elements whose content is never part of the comparison (menus, sidebars).
 _SKIPPED_TAGS = frozenset({"nav", "aside"})
+#: Elements that hold the site's chrome around the content.
+_CHROME_TAGS = frozenset({"nav", "aside", "footer"})
 #: Elements that end a section when a walk reaches them.
 _END_TAGS = frozenset({"footer"})
 #: Elements a section's walk does not climb out of.
@@ -151,40 +156,72 @@ def widen_inline(node: Node, text: str) -> tuple[Node, str]:
 
 _ENDING_SECTIONS = tuple((ending, section) for section, endings in _SUFFIXES for ending in endings)
 _ALL_ENDINGS = tuple(ending for ending, _ in _ENDING_SECTIONS)
+#: A heading that starts with a section's words is one when it is this short.
+_MAX_START_WORDS = 12
+#: Headings that are only a section's words ("Salary"): ours only after the title.
+_BARE = {**dict(_ENDING_SECTIONS), "duties and responsibilities": "duties"}
 
 
 def classify(text: str, names: Names) -> Kind | None:
-    """What a heading's words say it heads, or ``None`` when it is no heading of ours."""
+    """What a heading's words say it heads, or ``None`` when it is no heading of ours.
+
+    A section's words end the heading ("Chef vs line cook salary") or start it
+    ("Salary comparison: chef vs line cook"); either way the heading must name
+    the occupations or compare.
+    """
     words = text.lower().strip(" .:;!?")
     if not words or len(words) > _MAX_HEADING_CHARS:
         return None
     if not any(map(words.__contains__, _HEADING_WORDS)):
         occupation = names.exactly(words)
         return None if occupation is None else Kind("name", occupation)
-    if words.startswith("what does "):
+    if words.startswith("what "):
         match = _DESCRIPTION.fullmatch(words)
-        occupation = names.exactly(match["name"]) if match else None
+        occupation = names.exactly(match["name"] or match["thing"]) if match else None
         return None if occupation is None else Kind("description", occupation)
-    if not words.endswith(_ALL_ENDINGS):
+    section = _section_of(words)
+    if section is None:
         return None
-    for ending, section in _ENDING_SECTIONS:
-        if not words.endswith(ending):
-            continue
-        cut = len(words) - len(ending)
-        if cut and words[cut - 1].isalnum():
-            return None  # "...overviews", not a heading of ours
-        named = names.indices(words)
-        compares = (
-            any(map(words.__contains__, _COMPARE_WORDS)) and _COMPARE.search(words) is not None
-        )
-        if section in SUBHEADING_OF and len(named) == 1 and not compares:
-            return Kind(SUBHEADING_OF[section], named.pop())
-        if len(named) == 2:
-            return Kind(section, None, 3)
-        if compares:
-            return Kind(section, None, 2 if named else 1)
-        return None
+    named = names.indices(words)
+    compares = any(map(words.__contains__, _COMPARE_WORDS)) and _COMPARE.search(words) is not None
+    if section in SUBHEADING_OF and len(named) == 1 and not compares:
+        return Kind(SUBHEADING_OF[section], named.pop())
+    if len(named) == 2:
+        return Kind(section, None, 3)
+    if compares:
+        return Kind(section, None, 2 if named else 1)
     return None
+
+
+def _section_of(words: str) -> str | None:
+    """The section whose words end ``words``, else the one whose words start a short heading."""
+    if words.endswith(_ALL_ENDINGS):
+        for ending, section in _ENDING_SECTIONS:
+            if words.endswith(ending):
+                cut = len(words) - len(ending)
+                if cut and words[cut - 1].isalnum():
+                    return None  # "...overviews", not a heading of ours
+                return section
+    if (
+        words.startswith(_ALL_ENDINGS)
+        and words.count(" ") < _MAX_START_WORDS
+        and "." not in words.replace("vs.", "")  # a sentence is no heading
+    ):
+        for ending, section in _ENDING_SECTIONS:
+            if words.startswith(ending):
+                after = words[len(ending) : len(ending) + 1]
+                return None if after.isalnum() else section
+    return None
+
+
+def bare_section(text: str) -> str | None:
+    """The section a heading names with its words alone ("Salary", "Skills"), else ``None``.
+
+    Menus have such headings too, so they count only after the title and only
+    when no heading names the section with the occupations.
+    """
+    words = text.lower().strip(" .:;!?")
+    return _BARE.get(words)
 
 
 @dataclass
@@ -267,19 +304,32 @@ def choose_headings(
     best: dict[str, Choice] = {}
     foreign: list[Candidate] = []
     for candidate in candidates:
+        after_title = title_order is None or candidate.order > title_order
         kind = classify(candidate.text, names)
         if kind is None:
             if candidate.is_heading:
                 foreign.append(candidate)
+            bare = bare_section(candidate.text) if after_title else None
+            if bare is not None and bare not in best and not in_chrome(candidate.node):
+                best[bare] = Choice(candidate, 0, after_title)
             continue
         if kind.name in ("name", "responsibilities", "skill_list"):
             continue
         key = kind.name if kind.name != "description" else f"description:{kind.occupation}"
-        after_title = title_order is None or candidate.order > title_order
         choice = Choice(candidate, kind.relevance, after_title)
         if key not in best or choice.rank > best[key].rank:
             best[key] = choice
     return best, foreign
+
+
+def in_chrome(node: Node) -> bool:
+    """Whether ``node`` sits in a menu, a sidebar or a footer."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in _CHROME_TAGS:
+            return True
+        parent = parent.parent
+    return False
 
 
 def region_after(

@@ -38,6 +38,12 @@ _INLINE_TAGS = frozenset({"span", "b", "strong", "em", "i", "a", "font", "u", "s
 _MAX_INLINE_VALUE_CHARS = 160
 #: What may stand between a label and its value in one text ("Yearly salary: $1").
 _VALUE_SEPARATORS = frozenset(":|=")
+#: Marks of a footnote after a label ("Number of jobs*").
+_NOTE_MARKS = frozenset(
+    "*\u2020\u2021\u00a7\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
+)
+#: A note in parentheses between a label and its value: "Salary range (middle 80%) $1 - $2".
+_NOTE_BEFORE_VALUE = re.compile(r"^\([^()]*\)\s*")
 #: Without a separator, a value in the label's text has at most this many words.
 _MAX_BARE_VALUE_WORDS = 4
 
@@ -99,22 +105,21 @@ def read_rows(
     labels: LabelSet | Sequence[Label],
     selector: str | None = None,
     names: Names | None = None,
-    headers: bool = True,
 ) -> Reading:
     """For each label found under ``roots``: the texts of its value for A and for B.
 
     Labels not found are left out; a value that is not there is ``None``, an
-    empty cell is "". With ``names``, a value cell that starts with its column's
-    occupation name (a screen-reader copy of the header) loses that prefix, and,
-    with ``headers``, how the table writes each occupation's name in a cell of its
-    own (its header row) is found in the same search.
+    empty cell is "". With ``names``, the header cells that name the occupations
+    are found in the same search: they give each occupation's name as the table
+    writes it, and the order of the value columns (B's column may come first).
+    A value cell that starts with a copy of its column's name (a screen-reader
+    prefix) loses that copy.
     """
     query = selector or selector_for(list(labels))
-    header_names = names if headers else None
-    if header_names is not None:
-        query = ", ".join(filter(None, (query, _name_selector(header_names))))
+    if names is not None:
+        query = ", ".join(filter(None, (query, _name_selector(names))))
     label_set = labels if isinstance(labels, LabelSet) else LabelSet(labels)
-    units, name_texts = _find_units(roots, label_set, query, header_names)
+    units, name_texts, name_order = _find_units(roots, label_set, query, names)
     rows: dict[str, list[str | None]] = {}
     if not units:
         return Reading(rows, name_texts)
@@ -124,17 +129,21 @@ def read_rows(
     if len(by_key) < len(units):  # a label seen twice: copies inside its own cells go
         by_key = {key: _without_echoes(occurrences) for key, occurrences in by_key.items()}
         units = [unit for occurrences in by_key.values() for unit in occurrences]
-    reader = _ValueReader(_unit_ancestors(units), names)
+    swapped = name_order == [1, 0]
+    reader = _ValueReader(_unit_ancestors(units), names, swapped)
     for key, occurrences in by_key.items():
-        rows[key] = reader.row_or_cards(occurrences)
+        values = reader.row_or_cards(occurrences)
+        rows[key] = values[::-1] if swapped else values
     return Reading(rows, name_texts)
 
 
 def _find_units(
     roots: Sequence[Node], labels: LabelSet, selector: str, names: Names | None
-) -> tuple[list[_Unit], list[str | None]]:
+) -> tuple[list[_Unit], list[str | None], list[int]]:
+    """The label occurrences, the header names, and the order the header names come in."""
     units: list[_Unit] = []
     name_texts: list[str | None] = [None, None]
+    name_order: list[int] = []
     seen_owners: set[int] = set()
     seen_units: set[int] = set()
     for root in roots:
@@ -149,8 +158,10 @@ def _find_units(
                     seen_units.add(unit.node.mem_id)
                     units.append(unit)
             elif names is not None:
-                _name_in(owner, names, name_texts)
-    return units, name_texts
+                index = _name_in(owner, names, name_texts)
+                if index is not None and index not in name_order:
+                    name_order.append(index)
+    return units, name_texts, name_order
 
 
 def _unit_in(owner: Node, labels: LabelSet) -> _Unit | None:
@@ -185,8 +196,11 @@ def _climb_to_label(node: Node, text: str, labels: LabelSet) -> _Unit | None:
         for label in labels.labels:
             if text.startswith(label.words) and not text[len(label.words)].isalnum():
                 rest = value_text_after(current, len(label.words))
+                if _is_note(current, rest):
+                    return _Unit(label, current, None)
                 if not _reads_as_value(rest):
                     return None  # a sentence that starts with the label's words
+                rest = _NOTE_BEFORE_VALUE.sub("", rest)
                 return _Unit(label, current, rest.strip(" :|=") or None)
         if text not in labels.prefixes:
             return None  # neither a label nor a piece of one
@@ -196,6 +210,22 @@ def _climb_to_label(node: Node, text: str, labels: LabelSet) -> _Unit | None:
         current = parent
         text = value_text(current).lower()
     return None
+
+
+def _is_note(node: Node, rest: str) -> bool:
+    """Whether what follows a label's words is a note on it, not a value.
+
+    "(median)", "*", or a footnote mark in ``<sup>``: "Average age<sup>1</sup>".
+    """
+    rest = rest.strip(" :")
+    if not rest or (rest[0] == "(" and rest[-1] == ")" and rest.count("(") == 1):
+        return True
+    if all(char in _NOTE_MARKS for char in rest):
+        return True
+    last = node.last_child if node.is_element_node else None
+    while last is not None and last.is_text_node and not (last.text_content or "").strip():
+        last = last.prev
+    return last is not None and last.tag == "sup" and value_text(last) == rest
 
 
 def _reads_as_value(rest: str) -> bool:
@@ -276,9 +306,10 @@ def _follows(node: Node, before: Node, limit: int = 12) -> bool:
 class _ValueReader:
     """Reads the values of label occurrences, knowing where every label sits."""
 
-    def __init__(self, ancestors: dict[int, int], names: Names | None) -> None:
+    def __init__(self, ancestors: dict[int, int], names: Names | None, swapped: bool) -> None:
         self.ancestors = ancestors  # id of each node holding labels -> how many
         self.names = names
+        self.occupation_of_column = (1, 0) if swapped else (0, 1)
 
     def row_or_cards(self, occurrences: list[_Unit]) -> list[str | None]:
         """A label's values: one per card, unless just one occurrence is a row with both.
@@ -432,21 +463,24 @@ class _ValueReader:
             return text
         lowered = text.lower()
         names = self.names
-        stem = names.stem(column) if names is not None and column < 2 else ""
+        occupation = self.occupation_of_column[column] if column < 2 else None
+        stem = names.stem(occupation) if names is not None and occupation is not None else ""
         if not (lowered.startswith(label.words) or (stem and lowered.startswith(stem))):
             return text
+
+        def is_copy(piece: str) -> bool:
+            if piece.lower().rstrip(" :") == label.words:
+                return True
+            return names is not None and stem != "" and names.exactly(piece) == occupation
+
         first = _first_piece(node)
         if first is not None:
             first_text = value_text(first)
-            if first_text.lower().rstrip(" :") == label.words or (
-                names is not None and names.exactly(first_text) == column
-            ):
+            if is_copy(first_text):
                 rest = text[len(first_text) :].lstrip(" :")
                 return rest if rest else text
         head, colon, rest = text.partition(":")
-        if (colon and rest.strip()) and (
-            head.lower() == label.words or (names is not None and names.exactly(head) == column)
-        ):
+        if colon and rest.strip() and is_copy(head):
             return rest.strip()
         return text
 
@@ -523,23 +557,25 @@ def _name_selector(names: Names) -> str:
     return ", ".join(f'*:lexbor-contains("{keyword}" i)' for keyword in keywords if keyword)
 
 
-def _name_in(owner: Node, names: Names, found: list[str | None]) -> None:
+def _name_in(owner: Node, names: Names, found: list[str | None]) -> int | None:
     """Record ``owner`` (or the element it sits in) if its whole text is an occupation's name.
 
-    Only a cell of its own counts, so sentences that mention the occupations do not.
+    Only a cell of its own counts, so sentences that mention the occupations do
+    not. Returns the occupation's index, or ``None``.
     """
     node: Node | None = owner
     for _ in range(3):
         if node is None:
-            return
+            return None
         text = value_text(node)
         if len(text) > _MAX_INLINE_VALUE_CHARS:
-            return
+            return None
         index = names.exactly(text)
         if index is not None:
             if found[index] is None:
                 found[index] = text.strip(" .:;,")
-            return
+            return index
         if node.tag not in _INLINE_TAGS:
-            return  # a cell is not part of a bigger name
+            return None  # a cell is not part of a bigger name
         node = node.parent
+    return None

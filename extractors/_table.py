@@ -34,7 +34,6 @@ class Table:
             self.labels,
             self.selector,
             ctx.names,
-            headers=self.with_names,
         )
         rows = reading.rows
         for label in self.labels:

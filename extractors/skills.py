@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from extractors._context import PageContext, SectionResult, empty_result
@@ -11,6 +12,8 @@ from extractors.normalize import parse_labelled_share
 from extractors.records import Skill
 
 SECTION = "skills"
+#: A share written before the skill's name: "8% CPR", "8 % - CPR".
+_SHARE_FIRST = re.compile(r"(?P<pct>\d+(?:\.\d+)?)\s*%\s*[-:,\u2013\u2014]?\s*(?P<name>\D.*)")
 
 
 def extract_skills(ctx: PageContext) -> SectionResult:
@@ -47,7 +50,7 @@ def skill_pairs(items: list[str]) -> list[tuple[str, float | None]]:
     the share sit in separate cells (``<dt>CDL</dt><dd>27%</dd>``, table cells).
     """
     pairs: list[tuple[str, float | None]] = []
-    for name, pct in map(parse_labelled_share, items):
+    for name, pct in map(_name_and_share, items):
         if name:
             pairs.append((name, pct))
         elif pct is not None and pairs and pairs[-1][1] is None:
@@ -55,6 +58,15 @@ def skill_pairs(items: list[str]) -> list[tuple[str, float | None]]:
     if any(pct is not None for _, pct in pairs):
         pairs = [(name, pct) for name, pct in pairs if pct is not None]
     return pairs
+
+
+def _name_and_share(item: str) -> tuple[str | None, float | None]:
+    """ "CPR, 8%" or "8% CPR" -> ("CPR", 8.0)."""
+    if item[:1].isdigit():
+        match = _SHARE_FIRST.fullmatch(item)
+        if match is not None:
+            return match["name"], float(match["pct"])
+    return parse_labelled_share(item)
 
 
 def parse_skills(items: list[str]) -> list[Skill]:

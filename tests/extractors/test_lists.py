@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
-from extractors._lists import is_control
+from extractors._dom import Block
+from extractors._lists import is_control, list_items, without_bullet
 
 
 @pytest.mark.parametrize(
@@ -31,3 +33,25 @@ def test_controls(text: str) -> None:
 )
 def test_content_is_no_control(text: str) -> None:
     assert not is_control(text)
+
+
+def test_bullets_written_as_text_are_not_part_of_an_item() -> None:
+    assert without_bullet("\u2022 Patients, 30%") == "Patients, 30%"
+    assert without_bullet("- Greet visitors.") == "Greet visitors."
+    assert without_bullet("-4% growth") == "-4% growth"
+    assert without_bullet("Patients") == "Patients"
+
+
+def test_items_broken_by_br_in_one_paragraph_are_items_of_their_own() -> None:
+    node = LexborHTMLParser("<div><p>Greet visitors.<br>Keep <b>records</b>.<br></p></div>")
+    root = node.css_first("div")
+    assert root is not None
+    assert list_items([root], Block.prose) == ["Greet visitors.", "Keep records."]
+
+
+def test_list_items_are_preferred_to_stray_text() -> None:
+    root = LexborHTMLParser("<div><p>Lead text</p><ul><li>a</li><li>b</li></ul></div>").css_first(
+        "div"
+    )
+    assert root is not None
+    assert list_items([root], Block.value) == ["a", "b"]

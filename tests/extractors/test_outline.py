@@ -7,7 +7,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from extractors._dom import value_text
 from extractors._names import Names
-from extractors._outline import Outline, classify
+from extractors._outline import Outline, bare_section, classify
 
 NAMES = Names("Patient coordinator", "certified medical technician")
 
@@ -104,3 +104,43 @@ def test_region_does_not_leave_main() -> None:
 def test_region_keeps_bare_text() -> None:
     html = "<main><div><b>S1</b>loose text<p>a</p></div></main>"
     assert _region_texts(html, "S1", []) == ["loose text", "a"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Salary comparison: patient coordinator vs certified medical technician", "salary"),
+        ("Skills: patient coordinator vs. certified medical technician", "skills"),
+        ("What do patient coordinators do?", "description"),
+        ("What Is A Certified Medical Technician?", "description"),
+    ],
+)
+def test_classify_other_wordings(text: str, kind: str) -> None:
+    found = classify(text, NAMES)
+    assert found is not None and found.name == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A sentence that names both and a section's word is no heading.
+        "Salary. A patient coordinator earns less than a certified medical technician",
+        "What is a patient coordinator's salary?",
+    ],
+)
+def test_sentences_are_no_headings(text: str) -> None:
+    found = classify(text, NAMES)
+    assert found is None or found.name == "name"
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [("Salary", "salary"), ("Skills:", "skills"), ("Duties and responsibilities", "duties")],
+)
+def test_bare_section_words(text: str, section: str) -> None:
+    assert bare_section(text) == section
+
+
+def test_bare_section_words_are_not_any_heading() -> None:
+    assert bare_section("Salary by state") is None
+    assert bare_section("Related comparisons") is None

@@ -8,6 +8,7 @@ a record with issues, never an exception.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -292,3 +293,75 @@ def test_random_bytes_never_raise(data: bytes) -> None:
 @given(st.text(max_size=3000))
 def test_random_text_never_raises(text: str) -> None:
     assert isinstance(extract_page(mini_page(text)), PageRecord)
+
+
+BARE = {
+    f"{TITLE} overview": "Overview",
+    f"{TITLE} salary": "Salary",
+    f"{TITLE} demographics": "Demographics",
+    f"{TITLE} skills": "Skills",
+}
+
+
+@pytest.mark.parametrize("headings", ["h", "bold"])
+def test_headings_that_are_only_the_sections_words(headings: str) -> None:
+    page = render(headings=headings)
+    for long, short in BARE.items():
+        page = page.replace(f">{long}<", f">{short}<")
+    record = extract_page(page)
+    assert _differences(record) == []
+    assert record.issues == []
+
+
+def _sections_swapped(page: str, first: str, second: str) -> str:
+    """The page with two of its wrapped sections (``seed_page.render``) swapped."""
+    sections = re.findall(r'<section class="x\d+">.*?</section>', page, flags=re.S)
+    index = {name: i for i, name in enumerate(SECTION_ORDER)}
+    one, two = sections[index[first]], sections[index[second]]
+    return page.replace(one, "\0").replace(two, one).replace("\0", two)
+
+
+SECTION_ORDER = (
+    "intro",
+    "overview",
+    "description:0",
+    "description:1",
+    "salary",
+    "education",
+    "demographics",
+    "duties",
+    "skills",
+    "browse",
+)
+
+
+@pytest.mark.parametrize("headings", ["h", "bold", "span"])
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("duties", "skills"), ("overview", "salary"), ("description:0", "demographics")],
+)
+def test_sections_in_another_order(headings: str, first: str, second: str) -> None:
+    page = _sections_swapped(render(headings=headings), first, second)
+    assert page != render(headings=headings)
+    assert _differences(extract_page(page)) == []
+
+
+def test_headings_as_bold_paragraphs_in_a_flat_page() -> None:
+    page = re.sub(
+        r'<div class="t-\d"><b>(.*?)</b></div>',
+        r"<p><strong>\1</strong></p>",
+        render(style="dl", headings="bold", wrap_sections=False),
+    )
+    assert "<p><strong>What does a patient coordinator do?</strong></p>" in page
+    assert _differences(extract_page(page)) == []
+
+
+def test_table_columns_in_the_other_occupation_order() -> None:
+    def swap(match: re.Match[str]) -> str:
+        return f"<tr><td>{match[1]}</td><td>{match[3]}</td><td>{match[2]}</td></tr>"
+
+    page = re.sub(r"<tr><td>([^<]*)</td><td>(.*?)</td><td>(.*?)</td></tr>", swap, render())
+    a, b = "<th>Patient Coordinator</th>", "<th>Certified Medical Technician</th>"
+    assert a + b in page
+    page = page.replace(a + b, b + a)
+    assert _differences(extract_page(page)) == []

@@ -170,3 +170,31 @@ def test_split_pair() -> None:
     assert split_pair("New York, New York") is None
     assert split_pair("$32,954") is None
     assert split_pair("Between $25,000 And $41,000") is None
+
+
+def test_notes_after_a_label_are_not_values() -> None:
+    reading = _rows(
+        "<main><table><tr><td>Yearly salary (median)</td><td>$1</td><td>$2</td></tr>"
+        "<tr><td>Average age<sup>1</sup></td><td>40</td><td>44</td></tr></table>"
+        "<p><b>Yearly salary*</b></p></main>"
+    )
+    assert reading.rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
+
+
+def test_a_note_between_an_inline_label_and_its_value_is_dropped() -> None:
+    reading = _rows(
+        "<main><ul><li>Yearly salary (median): $1</li></ul><ul><li>Yearly salary: $2</li></ul>"
+        "</main>"
+    )
+    assert reading.rows == {"salary": ["$1", "$2"]}
+
+
+def test_header_names_in_the_other_order_swap_the_columns() -> None:
+    names = Names("Nurse", "doctor")
+    reading = _rows(
+        "<main><table><tr><th></th><th>Doctor</th><th>Nurse</th></tr>"
+        "<tr><td>Yearly salary</td><td>$2</td><td>$1</td></tr></table></main>",
+        names,
+    )
+    assert reading.names == ["Nurse", "Doctor"]
+    assert reading.rows == {"salary": ["$1", "$2"]}

@@ -116,3 +116,19 @@ def test_a_share_without_a_name_before_it_is_dropped() -> None:
     assert [(s.name, s.share_pct) for s in parse_skills(["12%", "CPR", "8%", "9%"])] == [
         ("CPR", 8.0)
     ]
+
+
+def test_skills_as_lines_of_one_paragraph_with_bullets() -> None:
+    rec = record(
+        HEADING + "<h3>Common patient coordinator skills</h3>"
+        "<p>\u2022 Patients, 30%<br>\u2022 HIPAA, 6%</p>"
+        "<h3>Common certified medical technician skills</h3><p>CPR, 8%</p>" + BROWSE
+    )
+    assert _skills(rec) == [[("Patients", 30.0), ("HIPAA", 6.0)], [("CPR", 8.0)]]
+
+
+def test_a_share_written_before_the_name() -> None:
+    assert [(s.name, s.share_pct) for s in parse_skills(["30% Patients", "6 % - HIPAA"])] == [
+        ("Patients", 30.0),
+        ("HIPAA", 6.0),
+    ]
