@@ -1,7 +1,8 @@
 """A real HTTP/1.1 server on 127.0.0.1 that misbehaves on request, for the crawl tests.
 
-Static routes are added per test (``add`` / ``add_html``); robots.txt is text, a bare
-status, or a dropped connection. Fault endpoints live under ``/fault/``:
+Static routes are added per test (``add`` / ``add_html``; one with an ETag answers a
+matching If-None-Match with 304); robots.txt is text, a bare status, or a dropped
+connection. Fault endpoints live under ``/fault/``:
 
     /fault/status/<code>                      that status, small body
     /fault/flaky/<name>?fails=N&status=S      fails N times with S (default 503), then a page;
