@@ -2,7 +2,8 @@
 
     from tests.helpers import load_expected, load_page, page_names
 
-``page_names()`` lists every page in ``fixtures/pages`` (by file stem, sorted);
+``page_names()`` lists every page in ``fixtures/pages`` (by file stem, sorted), and
+``generated_page_names()`` those the fixture tools render (not the ``HAND_MADE`` ones);
 ``load_page(name)`` is its HTML text and ``load_expected(name)`` its expected record
 (SPEC section 2's shape, with issues reduced to ``{"section", "severity"}``).
 ``record_differences`` compares a record with an expected one field by field.
@@ -16,6 +17,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from fixtures.tools import HAND_MADE
+
 FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
 PAGES_DIR = FIXTURES_DIR / "pages"
 EXPECTED_DIR = FIXTURES_DIR / "expected"
@@ -26,6 +29,11 @@ SEED_NAME = "seed-patient-coordinator-vs-certified-medical-technician"
 def page_names() -> list[str]:
     """Every fixture page's name (its file stem), sorted."""
     return sorted(path.stem for path in PAGES_DIR.glob("*.html"))
+
+
+def generated_page_names() -> list[str]:
+    """The pages the fixture tools render from ``facts.py``, sorted (hand-made ones left out)."""
+    return [name for name in page_names() if name not in HAND_MADE]
 
 
 def fixture_path(name: str) -> Path:

@@ -26,7 +26,7 @@ from careerdiff.fixture_site import (
     serve_fixture_site,
 )
 from careerdiff.settings import DEFAULT_COMPARISON_PATTERN, DEFAULT_LISTING_PATTERN
-from tests.helpers import FIXTURES_DIR, load_expected, page_names
+from tests.helpers import FIXTURES_DIR, generated_page_names, load_expected
 
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -104,7 +104,7 @@ def test_sitemap_index_points_at_a_plain_and_a_gzip_child(
 def test_every_comparison_fixture_is_served_at_a_real_site_shaped_path(
     urls: SiteUrls, client: httpx.Client
 ) -> None:
-    comparison_pages = {n for n in page_names() if load_expected(n)["occupations"]}
+    comparison_pages = {n for n in generated_page_names() if load_expected(n)["occupations"]}
     served = {urls.page_names[url] for url in urls.comparisons}
     assert served == comparison_pages
     paths = [path_of(url) for url in urls.comparisons]
