@@ -100,15 +100,22 @@ def parse_html(html: str | bytes) -> LexborHTMLParser:
 
     With scripting on, ``<noscript>`` holds raw text rather than markup, like
     ``<script>`` and ``<style>``; those elements are skipped wherever text is
-    read (removing them would cost a walk of the tree per tag).
+    read (removing them would cost a walk of the tree per tag). Word-break
+    opportunities (``<wbr>``) are removed, so the words they split read whole.
     """
     if isinstance(html, bytes | bytearray | memoryview):
-        tree = LexborHTMLParser(bytes(html), scripting=True, encoding=True)
+        html = bytes(html)
+        tree = LexborHTMLParser(html, scripting=True, encoding=True)
+        has_breaks = b"<wbr" in html or b"<WBR" in html
     else:
         try:
             tree = LexborHTMLParser(html, scripting=True)
         except UnicodeError:  # lone surrogates cannot become UTF-8
             tree = LexborHTMLParser(html.encode("utf-8", "replace"), scripting=True)
+        has_breaks = "<wbr" in html or "<WBR" in html
+    if has_breaks:  # "Tech<wbr>nician" is one word: drop the breaks, join the text
+        tree.strip_tags(["wbr"])
+        tree.merge_text_nodes()
     return tree
 
 

@@ -194,7 +194,7 @@ def _climb_to_label(node: Node, text: str, labels: LabelSet) -> _Unit | None:
         if exact is not None:
             return _Unit(exact, current, None)
         for label in labels.labels:
-            if text.startswith(label.words) and not text[len(label.words)].isalnum():
+            if text.startswith(label.words) and not _is_word_char(text[len(label.words)]):
                 rest = value_text_after(current, len(label.words))
                 if _is_note(current, rest):
                     return _Unit(label, current, None)
@@ -210,6 +210,11 @@ def _climb_to_label(node: Node, text: str, labels: LabelSet) -> _Unit | None:
         current = parent
         text = value_text(current).lower()
     return None
+
+
+def _is_word_char(char: str) -> bool:
+    """A letter or a digit; not a superscript footnote mark ("Yearly salary\u00b9")."""
+    return char.isalpha() or char.isdecimal()
 
 
 def _is_note(node: Node, rest: str) -> bool:
@@ -517,13 +522,17 @@ _TWO_VALUES = re.compile(
 def split_pair(text: str) -> tuple[str, str] | None:
     """Both occupations' values when one text holds the two, else ``None``.
 
-    Two numbers ("$99,213 $78,580"), or two values that start with the same word
+    Two values with a bar between them ("Apple | Google"), two numbers
+    ("$99,213 $78,580"), or two values that start with the same word
     and hold a figure each ("Between $25,000 And $41,000 Between $28,000 And
     $53,000"). A text that could be one value ("New York, New York") is not split.
     """
     match = _TWO_VALUES.fullmatch(text)
     if match is not None:
         return match["a"], match["b"]
+    first_value, bar, second_value = text.partition(" | ")
+    if bar and " | " not in second_value:
+        return first_value.strip(), second_value.strip()
     first, space, _ = text.partition(" ")
     if not space or not first[:1].isalpha():
         return None
@@ -575,6 +584,11 @@ def _name_in(owner: Node, names: Names, found: list[str | None]) -> int | None:
             if found[index] is None:
                 found[index] = text.strip(" .:;,")
             return index
+        pair = split_pair(text) if " | " in text else None
+        if pair is not None and [names.exactly(name) for name in pair] == [0, 1]:
+            found[0] = found[0] or pair[0]  # one header cell for both: "A | B"
+            found[1] = found[1] or pair[1]
+            return 0
         if node.tag not in _INLINE_TAGS:
             return None  # a cell is not part of a bigger name
         node = node.parent

@@ -78,3 +78,10 @@ def test_leaf_blocks_split_loose_text_from_child_blocks() -> None:
 def test_leaf_blocks_skip_controls_scripts_and_media() -> None:
     html = "<main><p>a</p><button>Show more</button><script>x()</script><img src=x></main>"
     assert _blocks(html) == [("a", False)]
+
+
+def test_parse_html_joins_words_split_by_word_break_opportunities() -> None:
+    for page in ("<p>Emergency medical tech<wbr>nician</p>", b"<P>Tech<WBR>nician</P>"):
+        node = parse_html(page).css_first("p")
+        assert node is not None
+        assert value_text(node).lower().endswith("technician")

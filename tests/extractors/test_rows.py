@@ -198,3 +198,28 @@ def test_header_names_in_the_other_order_swap_the_columns() -> None:
     )
     assert reading.names == ["Nurse", "Doctor"]
     assert reading.rows == {"salary": ["$1", "$2"]}
+
+
+def test_footnote_marks_written_as_characters_after_a_label() -> None:
+    reading = _rows(
+        "<main><ul><li><span>Yearly salary\u00b9</span><span>$1</span><span>$2</span></li>"
+        "<li><span>Average age\u2074</span><span>40</span><span>44</span></li></ul></main>"
+    )
+    assert reading.rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
+
+
+def test_both_values_and_both_names_in_one_cell_split_at_a_bar() -> None:
+    names = Names("Nurse", "doctor")
+    reading = _rows(
+        "<main><table><tr><th>Occupation</th><th>Nurse | Doctor</th></tr>"
+        "<tr><th>Yearly salary</th><td>$1 | $2</td></tr>"
+        "<tr><th>Average age</th><td>-- | 44</td></tr></table></main>",
+        names,
+    )
+    assert reading.names == ["Nurse", "Doctor"]
+    assert reading.rows == {"salary": ["$1", "$2"], "age": ["--", "44"]}
+    assert split_pair("Male, 46.3% Female, 53.7% | Male, 59.4% Female, 40.6%") == (
+        "Male, 46.3% Female, 53.7%",
+        "Male, 59.4% Female, 40.6%",
+    )
+    assert split_pair("a | b | c") is None
