@@ -66,3 +66,5 @@ class PageContext:
     names: Names
     outline: Outline
     issues: IssueLog
+    #: B's column comes before A's in the tables (the overview's header row says so).
+    columns_swapped: bool = False

@@ -100,23 +100,27 @@ def parse_html(html: str | bytes) -> LexborHTMLParser:
 
     With scripting on, ``<noscript>`` holds raw text rather than markup, like
     ``<script>`` and ``<style>``; those elements are skipped wherever text is
-    read (removing them would cost a walk of the tree per tag). Word-break
-    opportunities (``<wbr>``) are removed, so the words they split read whole.
+    read (removing them would cost a walk of the tree per tag).
     """
     if isinstance(html, bytes | bytearray | memoryview):
-        html = bytes(html)
-        tree = LexborHTMLParser(html, scripting=True, encoding=True)
-        has_breaks = b"<wbr" in html or b"<WBR" in html
+        tree = LexborHTMLParser(bytes(html), scripting=True, encoding=True)
     else:
         try:
             tree = LexborHTMLParser(html, scripting=True)
         except UnicodeError:  # lone surrogates cannot become UTF-8
             tree = LexborHTMLParser(html.encode("utf-8", "replace"), scripting=True)
-        has_breaks = "<wbr" in html or "<WBR" in html
-    if has_breaks:  # "Tech<wbr>nician" is one word: drop the breaks, join the text
+    return tree
+
+
+def join_broken_words(tree: LexborHTMLParser, scope: Node) -> None:
+    """Drop word-break opportunities (``<wbr>``) so the words they split read whole.
+
+    "Tech<wbr>nician" is one word on screen but two text nodes in the tree. Only
+    ``scope`` (the main content) is looked at: searching the page costs more.
+    """
+    if scope.css_first("wbr") is not None:
         tree.strip_tags(["wbr"])
         tree.merge_text_nodes()
-    return tree
 
 
 def raw_text(node: Node) -> str:

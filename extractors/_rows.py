@@ -98,6 +98,7 @@ class Reading:
 
     rows: dict[str, list[str | None]]
     names: list[str | None]
+    swapped: bool = False  # B's column came first (the values are put back in A, B order)
 
 
 def read_rows(
@@ -105,36 +106,41 @@ def read_rows(
     labels: LabelSet | Sequence[Label],
     selector: str | None = None,
     names: Names | None = None,
+    headers: bool = True,
+    swapped: bool = False,
 ) -> Reading:
     """For each label found under ``roots``: the texts of its value for A and for B.
 
     Labels not found are left out; a value that is not there is ``None``, an
-    empty cell is "". With ``names``, the header cells that name the occupations
-    are found in the same search: they give each occupation's name as the table
-    writes it, and the order of the value columns (B's column may come first).
-    A value cell that starts with a copy of its column's name (a screen-reader
-    prefix) loses that copy.
+    empty cell is "". With ``names``, a value cell that starts with a copy of its
+    column's occupation name (a screen-reader prefix) loses that copy, and (with
+    ``headers``) the header cells that name the occupations are found in the same
+    search: they give each occupation's name as the table writes it, and the
+    order of the value columns (B's column may come first). Without ``headers``,
+    ``swapped`` says that B's column comes first.
     """
     query = selector or selector_for(list(labels))
-    if names is not None:
-        query = ", ".join(filter(None, (query, _name_selector(names))))
+    header_names = names if headers else None
+    if header_names is not None:
+        query = ", ".join(filter(None, (query, _name_selector(header_names))))
     label_set = labels if isinstance(labels, LabelSet) else LabelSet(labels)
-    units, name_texts, name_order = _find_units(roots, label_set, query, names)
+    units, name_texts, name_order = _find_units(roots, label_set, query, header_names)
+    if header_names is not None:
+        swapped = name_order == [1, 0]
     rows: dict[str, list[str | None]] = {}
     if not units:
-        return Reading(rows, name_texts)
+        return Reading(rows, name_texts, swapped)
     by_key: dict[str, list[_Unit]] = {}
     for unit in units:
         by_key.setdefault(unit.label.key, []).append(unit)
     if len(by_key) < len(units):  # a label seen twice: copies inside its own cells go
         by_key = {key: _without_echoes(occurrences) for key, occurrences in by_key.items()}
         units = [unit for occurrences in by_key.values() for unit in occurrences]
-    swapped = name_order == [1, 0]
     reader = _ValueReader(_unit_ancestors(units), names, swapped)
     for key, occurrences in by_key.items():
         values = reader.row_or_cards(occurrences)
         rows[key] = values[::-1] if swapped else values
-    return Reading(rows, name_texts)
+    return Reading(rows, name_texts, swapped)
 
 
 def _find_units(

@@ -18,6 +18,8 @@ class Table:
     """The labels of one section's table and the one selector that finds them."""
 
     def __init__(self, section: str, labels: Sequence[Label], with_names: bool = False) -> None:
+        """``with_names``: this table's header row names the occupations, and its order of
+        columns (A's first, or B's) holds for the tables read after it."""
         self.section = section
         self.labels = LabelSet(labels)
         self.with_names = with_names
@@ -34,7 +36,11 @@ class Table:
             self.labels,
             self.selector,
             ctx.names,
+            headers=self.with_names,
+            swapped=ctx.columns_swapped,
         )
+        if self.with_names:
+            ctx.columns_swapped = reading.swapped
         rows = reading.rows
         for label in self.labels:
             if label.key not in rows:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from extractors._context import IssueLog, PageContext, SectionResult
-from extractors._dom import Node, parse_html
+from extractors._dom import Node, join_broken_words, parse_html
 from extractors._names import Names
 from extractors._outline import (
     HEADING_SELECTOR,
@@ -97,6 +97,8 @@ def _extract(html: str | bytes, url: str | None, issues: IssueLog) -> PageRecord
     tree = parse_html(html)
     root = tree.body or tree.root
     content = _content_root(root)
+    if content is not None:
+        join_broken_words(tree, content)
     candidates = collect_candidates(content, FIRST_PASS_SELECTOR)
     title = find_title(tree, candidates)
     if content is not root and title.node is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from extractors._dom import leaf_blocks, parse_html, prose_text, value_text
+from extractors._dom import join_broken_words, leaf_blocks, parse_html, prose_text, value_text
 
 
 def _first(html: str, selector: str = "div"):  # type: ignore[no-untyped-def]
@@ -80,8 +80,14 @@ def test_leaf_blocks_skip_controls_scripts_and_media() -> None:
     assert _blocks(html) == [("a", False)]
 
 
-def test_parse_html_joins_words_split_by_word_break_opportunities() -> None:
-    for page in ("<p>Emergency medical tech<wbr>nician</p>", b"<P>Tech<WBR>nician</P>"):
-        node = parse_html(page).css_first("p")
-        assert node is not None
+def test_words_split_by_word_break_opportunities_are_joined() -> None:
+    for page in (
+        "<main><p>Emergency medical tech<wbr>nician</p></main>",
+        b"<P>Tech<WBR>nician</P>",
+    ):
+        tree = parse_html(page)
+        node, scope = tree.css_first("p"), tree.body
+        assert node is not None and scope is not None
+        assert value_text(node).lower().endswith("tech nician")
+        join_broken_words(tree, scope)
         assert value_text(node).lower().endswith("technician")
