@@ -68,6 +68,12 @@ class Settings:
     max_redirects: int = 5
     max_body_bytes: int = 5 * 1024 * 1024
 
+    # added for the persistent crawl (careerdiff crawl): a URL leased by a crawl worker that
+    # settles nothing for this long (the worker died) is handed to another worker
+    lease_timeout: float = 900.0  # seconds
+    # processes that extract and compress fetched pages beside the crawl's own (0: none)
+    extract_processes: int = 1
+
     def replace(self, **overrides: Any) -> Settings:
         """A copy with ``overrides`` applied (``None`` values are ignored) and checked."""
         given = {k: v for k, v in overrides.items() if v is not None}
@@ -168,13 +174,14 @@ def _checked(settings: Settings) -> Settings:
         "backoff_max",
         "retry_after_max",
         "retry_later_after",
+        "extract_processes",
     )
     for name in non_negative:
         if getattr(settings, name) < 0:
             raise ConfigError(
                 f"setting {name!r} must not be negative, not {getattr(settings, name)}"
             )
-    for name in ("connect_timeout", "read_timeout"):
+    for name in ("connect_timeout", "read_timeout", "lease_timeout"):
         if getattr(settings, name) <= 0:
             raise ConfigError(f"setting {name!r} must be more than 0 seconds")
     for name in ("comparison_pattern", "listing_pattern"):

@@ -6,10 +6,10 @@ so every module that defines tables must be imported here (and listed below).
 
 from __future__ import annotations
 
-from models import tables
+from models import crawl, tables
 from models.base import metadata
 
 #: The modules whose tables make up :data:`metadata`.
-TABLE_MODULES = (tables,)
+TABLE_MODULES = (tables, crawl)
 
 __all__ = ["TABLE_MODULES", "metadata"]

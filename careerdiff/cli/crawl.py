@@ -1,3 +1,131 @@
-"""Commands of the ``crawl`` group (registered on the shared app)."""
+"""``careerdiff crawl`` (fetch, archive, extract, load) and ``careerdiff reparse`` (offline)."""
 
 from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from careerdiff.cli._app import app
+from careerdiff.crawl.progress import progress_for
+from careerdiff.crawl.summary import CrawlSummary
+from careerdiff.crawler import DEFAULT_REPARSE_BATCH, ReparseSummary, reparse_archive, run_crawl
+from careerdiff.settings import load_settings
+from models.frontier import RoundStart
+
+_DB_HELP = "Database URL: sqlite:///PATH or postgresql+psycopg://... (default: settings' db_url)."
+
+
+@app.command("crawl")
+@click.option("--seed", "seeds", multiple=True, metavar="URL", help="A page to start from.")
+@click.option("--sitemap", "sitemaps", multiple=True, metavar="URL", help="A sitemap to read.")
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="HOST",
+    help="A host the crawl may fetch from (default: the hosts of the seeds and sitemaps).",
+)
+@click.option("--max-pages", type=int, default=None, help="Stop after N fetches (0: no limit).")
+@click.option("--max-depth", type=int, default=None, help="Follow links at most N deep.")
+@click.option(
+    "--rate", type=float, default=None, help="Requests per second per host (0: no limit)."
+)
+@click.option("--concurrency", type=int, default=None, help="Requests in flight per host.")
+@click.option("--db", "db_url", default=None, help=_DB_HELP)
+@click.option(
+    "--config",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Settings file (default: careerdiff.toml here, if there is one).",
+)
+def crawl_command(
+    seeds: tuple[str, ...],
+    sitemaps: tuple[str, ...],
+    allow_hosts: tuple[str, ...],
+    max_pages: int | None,
+    max_depth: int | None,
+    rate: float | None,
+    concurrency: int | None,
+    db_url: str | None,
+    config: Path | None,
+) -> None:
+    """Crawl comparison pages into the database, resuming an unfinished crawl.
+
+    A crawl that finds nothing left to do re-checks every page it fetched before,
+    with conditional requests, so unchanged pages cost a 304.
+    """
+    settings = load_settings(
+        {
+            "seeds": seeds or None,
+            "sitemaps": sitemaps or None,
+            "allow_hosts": allow_hosts or None,
+            "max_pages": max_pages,
+            "max_depth": max_depth,
+            "rate": rate,
+            "concurrency": concurrency,
+            "db_url": db_url,
+        },
+        config_path=config,
+    )
+    summary = run_crawl(settings, progress=progress_for(), on_begin=_say_how_it_begins)
+    click.echo(crawl_report(summary))
+
+
+def _say_how_it_begins(start: RoundStart) -> None:
+    if start.reclaimed:
+        click.echo(f"crawl: took back {start.reclaimed} URLs leased by a crawl that died", err=True)
+    if start.requeued:
+        click.echo(f"crawl: re-checking {start.requeued} URLs fetched before", err=True)
+    elif start.due:
+        click.echo(f"crawl: resuming: {start.due} URLs due", err=True)
+
+
+def crawl_report(summary: CrawlSummary) -> str:
+    """The closing summary of a crawl, one figure per line."""
+    failed = ", ".join(f"{reason} {count}" for reason, count in sorted(summary.failed.items()))
+    rows = [
+        ("fetched", str(summary.fetched)),
+        ("not modified", str(summary.not_modified)),
+        ("new", str(summary.new)),
+        ("changed", str(summary.changed)),
+        ("unchanged", str(summary.unchanged)),
+        ("failed", f"{summary.failed_total}{f' ({failed})' if failed else ''}"),
+        ("still queued", str(summary.queued_left)),
+    ]
+    width = max(len(label) for label, _ in rows)
+    lines = [f"crawl finished in {summary.elapsed:.1f} s ({summary.pages_per_second:.1f} pages/s)"]
+    lines += [f"  {label:<{width}}  {value}" for label, value in rows]
+    return "\n".join(lines)
+
+
+@app.command("reparse")
+@click.option("--db", "db_url", default=None, help=_DB_HELP)
+@click.option(
+    "--all",
+    "all_pages",
+    is_flag=True,
+    help="Every archived page (default: those an older extractor version read, or none).",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=DEFAULT_REPARSE_BATCH,
+    show_default=True,
+    help="Pages per transaction.",
+)
+def reparse_command(db_url: str | None, all_pages: bool, batch_size: int) -> None:
+    """Extract archived pages again and load them, with no network."""
+    settings = load_settings({"db_url": db_url})
+    summary = reparse_archive(
+        settings.db_url,
+        all_pages=all_pages,
+        batch_size=batch_size,
+        processes=settings.extract_processes,
+        on_batch=_say_progress,
+    )
+    click.echo(summary.describe())
+
+
+def _say_progress(summary: ReparseSummary) -> None:
+    click.echo(f"reparse: {summary.pages} pages, {summary.pages_per_second:.1f} pages/s", err=True)

@@ -1,8 +1,8 @@
-"""initial schema: occupations, their lists, pages, provenance, history, views
+"""initial schema: occupations, their lists, pages, provenance, history, views, crawl tables
 
-Revision ID: 6f104fa00bd6
+Revision ID: 4e85c9ed0d62
 Revises: nothing (the first migration)
-Create Date: 2026-11-27 14:32:27.646457
+Create Date: 2026-11-27 15:21:00.237055
 """
 
 from collections.abc import Sequence
@@ -13,7 +13,7 @@ from alembic import op
 import models.dialect
 from models import views
 
-revision: str = "6f104fa00bd6"
+revision: str = "4e85c9ed0d62"
 down_revision: str | Sequence[str] | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -43,6 +43,69 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_comparison_page_slug_a"), "comparison_page", ["slug_a"], unique=False)
     op.create_index(op.f("ix_comparison_page_slug_b"), "comparison_page", ["slug_b"], unique=False)
+    op.create_table(
+        "crawl_url",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("url", sa.Text(), nullable=False),
+        sa.Column("kind", sa.Text(), nullable=True),
+        sa.Column("state", sa.Text(), nullable=False),
+        sa.Column("depth", sa.Integer(), nullable=False),
+        sa.Column("found_on", sa.Text(), nullable=True),
+        sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("added_at", models.dialect.UtcDateTime(timezone=True), nullable=False),
+        sa.Column("next_attempt_at", models.dialect.UtcDateTime(timezone=True), nullable=False),
+        sa.Column("last_attempt_at", models.dialect.UtcDateTime(timezone=True), nullable=True),
+        sa.Column("settled_at", models.dialect.UtcDateTime(timezone=True), nullable=True),
+        sa.Column("last_status", sa.Integer(), nullable=True),
+        sa.Column("last_reason", sa.Text(), nullable=True),
+        sa.Column("last_message", sa.Text(), nullable=True),
+        sa.Column("etag", sa.Text(), nullable=True),
+        sa.Column("last_modified", sa.Text(), nullable=True),
+        sa.Column("content_hash", sa.Text(), nullable=True),
+        sa.Column("lease_owner", sa.Text(), nullable=True),
+        sa.Column("lease_expires_at", models.dialect.UtcDateTime(timezone=True), nullable=True),
+        sa.CheckConstraint(
+            "state IN ('queued', 'leased', 'done', 'failed')", name=op.f("ck_crawl_url_state")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_crawl_url")),
+        sa.UniqueConstraint("url", name=op.f("uq_crawl_url_url")),
+    )
+    op.create_index(
+        op.f("ix_crawl_url_state_lease_expires_at"),
+        "crawl_url",
+        ["state", "lease_expires_at"],
+        unique=False,
+    )
+    op.create_index(
+        op.f("ix_crawl_url_state_next_attempt_at"),
+        "crawl_url",
+        ["state", "next_attempt_at"],
+        unique=False,
+    )
+    op.create_table(
+        "page_archive",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("url", sa.Text(), nullable=False),
+        sa.Column("content_hash", sa.Text(), nullable=False),
+        sa.Column("final_url", sa.Text(), nullable=False),
+        sa.Column("status", sa.Integer(), nullable=False),
+        sa.Column("headers", sa.Text(), nullable=False),
+        sa.Column("charset", sa.Text(), nullable=True),
+        sa.Column("body_zlib", sa.LargeBinary(), nullable=False),
+        sa.Column("body_bytes", sa.Integer(), nullable=False),
+        sa.Column("first_fetched_at", models.dialect.UtcDateTime(timezone=True), nullable=False),
+        sa.Column("last_fetched_at", models.dialect.UtcDateTime(timezone=True), nullable=False),
+        sa.Column("extractor_version", sa.Integer(), nullable=True),
+        sa.Column("extracted_at", models.dialect.UtcDateTime(timezone=True), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_page_archive")),
+        sa.UniqueConstraint("url", "content_hash", name=op.f("uq_page_archive_url_content_hash")),
+    )
+    op.create_index(
+        op.f("ix_page_archive_url_last_fetched_at"),
+        "page_archive",
+        ["url", "last_fetched_at"],
+        unique=False,
+    )
     op.create_table(
         "skill",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -276,6 +339,11 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_occupation_yearly_salary_usd"), table_name="occupation")
     op.drop_table("occupation")
     op.drop_table("skill")
+    op.drop_index(op.f("ix_page_archive_url_last_fetched_at"), table_name="page_archive")
+    op.drop_table("page_archive")
+    op.drop_index(op.f("ix_crawl_url_state_next_attempt_at"), table_name="crawl_url")
+    op.drop_index(op.f("ix_crawl_url_state_lease_expires_at"), table_name="crawl_url")
+    op.drop_table("crawl_url")
     op.drop_index(op.f("ix_comparison_page_slug_b"), table_name="comparison_page")
     op.drop_index(op.f("ix_comparison_page_slug_a"), table_name="comparison_page")
     op.drop_index(op.f("ix_comparison_page_browse_category"), table_name="comparison_page")

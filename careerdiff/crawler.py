@@ -1,0 +1,220 @@
+"""The persistent crawl, wired: database frontier + store sink + crawl engine; and reparse.
+
+    summary = run_crawl(settings)                  # CrawlSummary
+    summary = reparse_archive("sqlite:///data/careerdiff.db")   # ReparseSummary
+
+``run_crawl`` opens the store at ``settings.db_url``, keeps the frontier in the same
+database (:class:`models.frontier.DbFrontier`), and runs the engine with a
+:class:`~careerdiff.crawl.store_sink.StoreSink`. A crawl that was killed or stopped
+at ``max_pages`` resumes where it stopped; a crawl that finds nothing due re-checks
+every page it fetched before (with conditional requests), unless ``recheck`` is
+False. ``reparse_archive`` extracts archived pages again and loads them, with no
+network.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+import httpx
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+import extractors
+from careerdiff.crawl.engine import crawl, rules_for
+from careerdiff.crawl.progress import CrawlProgress
+from careerdiff.crawl.store_sink import StoreSink
+from careerdiff.crawl.summary import CrawlSummary
+from careerdiff.errors import ConfigError, LoadError
+from careerdiff.extraction import ExtractedPage, ExtractJob, PageExtractor
+from careerdiff.settings import Settings
+from models import LoadItem, LoadSummary, Store, migrate
+from models.archive import Archive, ArchivedPage
+from models.frontier import DbFrontier, RoundStart
+
+#: Archived pages re-extracted per batch (one load transaction each), unless told.
+DEFAULT_REPARSE_BATCH = 200
+
+
+def run_crawl(
+    settings: Settings,
+    *,
+    progress: CrawlProgress | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+    recheck: bool = True,
+    on_begin: Callable[[RoundStart], None] | None = None,
+) -> CrawlSummary:
+    """Crawl into the database at ``settings.db_url``, resuming an unfinished crawl.
+
+    ``recheck`` False never starts a new round (it only crawls what is due: for a
+    caller that crawls in slices of ``max_pages``). ``on_begin`` learns whether the
+    crawl resumes or starts a new round. Raises ``ConfigError`` for bad settings and
+    ``LoadError`` when the database fails; HTTP faults are counted in the summary.
+    """
+    rules = rules_for(settings)
+    with Store.open(settings.db_url, batch_size=settings.batch_size) as store:
+        if store.engine.url.get_backend_name() == "sqlite" and _in_memory(store):
+            raise ConfigError("a crawl needs a database file or server, not an in-memory one")
+        frontier = DbFrontier(
+            store.engine,
+            classify=lambda url: str(rules.classify(url)),
+            lease_timeout=timedelta(seconds=settings.lease_timeout),
+        )
+        try:
+            start = frontier.begin(new_round=recheck)
+            if on_begin is not None:
+                on_begin(start)
+            with StoreSink(store, processes=settings.extract_processes) as sink:
+                try:
+                    return asyncio.run(
+                        crawl(settings, frontier, sink, transport=transport, progress=progress)
+                    )
+                finally:
+                    frontier.release()
+        except SQLAlchemyError as exc:
+            raise LoadError(
+                f"the crawl's database failed: {migrate.first_line(exc)}",
+                transient=isinstance(exc, OperationalError),
+            ) from None
+
+
+def _in_memory(store: Store) -> bool:
+    return store.engine.url.database in (None, "", ":memory:")
+
+
+@dataclass(frozen=True)
+class ReparseSummary:
+    """What a reparse did: ``pages`` archived pages extracted and loaded again.
+
+    ``last_id`` is the archive id of the last page handled (pass it as ``after_id``
+    to go on from there); ``load`` sums what the store did with them.
+    """
+
+    pages: int = 0
+    batches: int = 0
+    extractor_version: int = 0
+    last_id: int = 0
+    elapsed: float = 0.0
+    load: LoadSummary = field(default_factory=LoadSummary)
+
+    @property
+    def pages_per_second(self) -> float:
+        return self.pages / self.elapsed if self.elapsed > 0 else 0.0
+
+    def describe(self) -> str:
+        """One line for people."""
+        return (
+            f"reparsed {self.pages} archived page{'' if self.pages == 1 else 's'} with "
+            f"extractor version {self.extractor_version} in {self.elapsed:.1f} s "
+            f"({self.pages_per_second:.1f} pages/s): {self.load}"
+        )
+
+
+def reparse_archive(
+    db_url: str,
+    *,
+    all_pages: bool = False,
+    batch_size: int = DEFAULT_REPARSE_BATCH,
+    processes: int = 1,
+    limit: int = 0,
+    after_id: int = 0,
+    on_batch: Callable[[ReparseSummary], None] | None = None,
+) -> ReparseSummary:
+    """Extract archived pages again and load them, in batches, with no network.
+
+    By default only each URL's current body that was never extracted or was
+    extracted by an older ``EXTRACTOR_VERSION``; ``all_pages`` takes every URL's
+    current body. ``limit`` (0: none) caps the pages of this call, and ``after_id``
+    starts after an archive id: a caller working in slices calls again with
+    ``after_id=summary.last_id`` until ``pages`` is 0. ``processes`` extract while
+    this process loads (0: extract here). ``on_batch`` sees the running summary.
+    """
+    if batch_size < 1:
+        raise ConfigError(f"batch size must be at least 1, not {batch_size}")
+    version = extractors.EXTRACTOR_VERSION
+    started = time.perf_counter()
+    summary = ReparseSummary(extractor_version=version, last_id=after_id)
+    with Store.open(db_url, batch_size=batch_size) as store, PageExtractor(processes) as extractor:
+        archive = Archive(store.engine)
+        batches = archive.current(
+            older_than=None if all_pages else version, batch_size=batch_size, after_id=after_id
+        )
+        try:
+            for pages, extracted in _extracted(_limited(batches, limit), extractor, processes):
+                items = [
+                    LoadItem(result.record, page.fetched_at, page.content_hash, version)
+                    for page, result in zip(pages, extracted, strict=True)
+                    if result.record is not None
+                ]
+                load = store.load(items)
+                archive.mark_extracted(
+                    [(page.url, page.content_hash) for page in pages],
+                    version=version,
+                    at=datetime.now(UTC),
+                )
+                summary = ReparseSummary(
+                    pages=summary.pages + len(pages),
+                    batches=summary.batches + 1,
+                    extractor_version=version,
+                    last_id=pages[-1].id or summary.last_id,
+                    elapsed=time.perf_counter() - started,
+                    load=summary.load + load,
+                )
+                if on_batch is not None:
+                    on_batch(summary)
+        except SQLAlchemyError as exc:
+            raise LoadError(
+                f"reparsing failed: {migrate.first_line(exc)}",
+                transient=isinstance(exc, OperationalError),
+            ) from None
+    return ReparseSummary(
+        pages=summary.pages,
+        batches=summary.batches,
+        extractor_version=version,
+        last_id=summary.last_id,
+        elapsed=time.perf_counter() - started,
+        load=summary.load,
+    )
+
+
+def _limited(batches: Iterator[list[ArchivedPage]], limit: int) -> Iterator[list[ArchivedPage]]:
+    """The batches, cut after ``limit`` pages in all (0: no limit)."""
+    left = limit
+    for batch in batches:
+        if limit and len(batch) >= left:
+            yield batch[:left]
+            return
+        left -= len(batch)
+        yield batch
+
+
+def _extracted(
+    batches: Iterator[list[ArchivedPage]], extractor: PageExtractor, processes: int
+) -> Iterator[tuple[list[ArchivedPage], list[ExtractedPage]]]:
+    """Each batch with its extraction results, keeping the workers one batch ahead."""
+    ahead = max(1, processes)
+    pending: deque[tuple[list[ArchivedPage], Future[list[ExtractedPage]]]] = deque()
+    for batch in batches:
+        jobs = [ExtractJob(p.url, p.body_zlib, p.charset, compressed=True) for p in batch]
+        pending.append((batch, extractor.submit(jobs)))
+        if len(pending) > ahead:
+            yield _ready(pending.popleft(), extractor)
+    while pending:
+        yield _ready(pending.popleft(), extractor)
+
+
+def _ready(
+    entry: tuple[list[ArchivedPage], Future[list[ExtractedPage]]], extractor: PageExtractor
+) -> tuple[list[ArchivedPage], list[ExtractedPage]]:
+    batch, future = entry
+    return batch, extractor.wait(
+        future, [ExtractJob(p.url, p.body_zlib, p.charset, compressed=True) for p in batch]
+    )
+
+
+__all__ = ["ReparseSummary", "reparse_archive", "run_crawl"]
