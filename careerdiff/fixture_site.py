@@ -17,6 +17,7 @@ import argparse
 import gzip
 import hashlib
 import threading
+import time
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -241,7 +242,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self, *, with_body: bool) -> None:
         path = urlsplit(self.path).path
-        self.server.request_log.append(path)
+        with self.server.log_lock:  # both logs in the same order
+            self.server.request_log.append(path)
+            self.server.request_headers.append({k.lower(): v for k, v in self.headers.items()})
+        if self.server.delay:
+            time.sleep(self.server.delay)
         route = self.server.site.route(path)
         if route is None:
             body = b"<!DOCTYPE html><title>Not found</title><h1>Not found</h1>"
@@ -286,10 +291,13 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, port: int, site: FixtureSite) -> None:
+    def __init__(self, port: int, site: FixtureSite, delay: float = 0.0) -> None:
         super().__init__(("127.0.0.1", port), _Handler)
         self.site = site
+        self.delay = delay
         self.request_log: list[str] = []
+        self.request_headers: list[dict[str, str]] = []
+        self.log_lock = threading.Lock()
         self.base_url = f"http://127.0.0.1:{self.server_address[1]}"
         self.responses = site.responses(self.base_url)
 
@@ -298,10 +306,13 @@ class _Server(ThreadingHTTPServer):
 
 
 class FixtureSiteServer:
-    """The fixture site on 127.0.0.1, served from a daemon thread while the object is open."""
+    """The fixture site on 127.0.0.1, served from a daemon thread while the object is open.
 
-    def __init__(self, port: int = 0, *, root: Path | None = None) -> None:
-        self._server = _Server(port, FixtureSite.load(root))
+    ``delay`` (seconds) slows every answer down, for tests that stop a crawl midway.
+    """
+
+    def __init__(self, port: int = 0, *, root: Path | None = None, delay: float = 0.0) -> None:
+        self._server = _Server(port, FixtureSite.load(root), delay)
         self._thread = threading.Thread(
             target=self._server.serve_forever,
             kwargs={"poll_interval": 0.05},
@@ -317,6 +328,12 @@ class FixtureSiteServer:
     def request_log(self) -> list[str]:
         """Every path requested so far, in order (query strings dropped)."""
         return self._server.request_log
+
+    @property
+    def request_headers(self) -> list[dict[str, str]]:
+        """The headers of every request so far (lower-case names), in the order of
+        ``request_log``."""
+        return self._server.request_headers
 
     def urls(self) -> SiteUrls:
         return self._server.site.urls(self.base_url)
