@@ -1,0 +1,86 @@
+"""The ``reparse-archive`` flow: extract archived pages again and load them, with no network.
+
+After a parser fix (a new ``EXTRACTOR_VERSION``) this brings the whole database up
+to the new extractor from the archive. By default it takes each URL's current body
+that an older extractor read (or none); ``all_pages`` takes every current body.
+Each task run handles one slice of up to ``pages_per_task`` archive rows, in load
+batches of ``batch_size``, and the next slice starts after the last archive id
+handled, so a failed slice is retried alone and nothing is read twice.
+"""
+
+from __future__ import annotations
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from careerdiff import crawler
+from careerdiff.crawler import DEFAULT_REPARSE_BATCH, ReparseSummary
+from careerdiff.errors import ConfigError
+from careerdiff.settings import load_settings
+from flows.retry import TASK_RETRIES, TASK_RETRY_DELAYS, retry_on_infrastructure_failure
+from flows.summary import RunSummary, count_issues, publish_summary
+
+FLOW_NAME = "reparse-archive"
+#: Archive rows one task run re-extracts at most, unless the flow is told otherwise.
+DEFAULT_PAGES_PER_TASK = 2000
+
+
+@task(
+    name="reparse-slice",
+    task_run_name="reparse-slice-after-{after_id}",
+    retries=TASK_RETRIES,
+    retry_delay_seconds=TASK_RETRY_DELAYS,
+    retry_condition_fn=retry_on_infrastructure_failure,
+    cache_policy=NO_CACHE,
+    persist_result=False,
+)
+def reparse_slice(
+    db_url: str, *, all_pages: bool, after_id: int, pages: int, batch_size: int
+) -> ReparseSummary:
+    """Re-extract and load up to ``pages`` archived pages after archive id ``after_id``."""
+    logger = get_run_logger()
+    summary = crawler.reparse_archive(
+        db_url,
+        all_pages=all_pages,
+        batch_size=batch_size,
+        limit=pages,
+        after_id=after_id,
+        on_batch=lambda running: logger.info("reparse: %s", running.describe()),
+    )
+    return summary
+
+
+@flow(name=FLOW_NAME, persist_result=False)
+def reparse_archive(
+    db_url: str | None = None,
+    all_pages: bool = False,
+    batch_size: int = DEFAULT_REPARSE_BATCH,
+    pages_per_task: int = DEFAULT_PAGES_PER_TASK,
+) -> RunSummary:
+    """Extract archived pages again with this careerdiff's extractors and load them.
+
+    ``db_url`` left out comes from careerdiff's settings. ``all_pages`` re-extracts
+    every archived page, not only those an older extractor version read.
+    """
+    for name, value in (("batch_size", batch_size), ("pages_per_task", pages_per_task)):
+        if value < 1:
+            raise ConfigError(f"{name} must be at least 1, not {value}")
+    settings = load_settings({"db_url": db_url})
+    summary = RunSummary(flow=FLOW_NAME)
+    after_id = 0
+    while True:
+        done = reparse_slice(
+            settings.db_url,
+            all_pages=all_pages,
+            after_id=after_id,
+            pages=pages_per_task,
+            batch_size=batch_size,
+        )
+        summary = summary.add_reparse(done)
+        if done.pages < pages_per_task:
+            break  # the archive had no more pages to give
+        after_id = done.last_id
+    summary = summary.with_issues(count_issues(settings.db_url))
+    publish_summary(summary)
+    get_run_logger().info("%s", summary.describe())
+    return summary
