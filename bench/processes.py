@@ -1,0 +1,125 @@
+"""Run a command as a child and measure it: wall time, CPU time and peak memory.
+
+Peak memory is measured two ways. ``os.wait4`` gives ``ru_maxrss``, the peak
+resident set of the child itself (or of the largest of its waited-for children).
+Because a crawl may extract in a helper process, the child's whole process tree is
+also sampled: the peak resident set (VmHWM) of every process seen in the tree is
+added up, which bounds what the tree held at once.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+SAMPLE_EVERY = 0.25  # seconds
+
+
+@dataclass(frozen=True)
+class Measured:
+    """One finished child: how it ended and what it cost."""
+
+    returncode: int
+    seconds: float
+    cpu_seconds: float  # user + system of the child and its waited-for children
+    maxrss_mb: float  # ru_maxrss of wait4
+    tree_peak_mb: float  # the sum of every tree process's own peak
+    processes: int  # processes seen in the tree
+    timed_out: bool = False
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    for children in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            found.extend(int(p) for p in children.read_text().split())
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def _tree(pid: int) -> list[int]:
+    pids, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        pids.append(current)
+        todo.extend(_children(current))
+    return pids
+
+
+def peak_rss_kb(pid: int) -> int:
+    """The process's peak resident set so far (VmHWM), in KB; 0 when it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def cpu_seconds_of(pids: Sequence[int]) -> float:
+    """User + system CPU seconds used so far by ``pids`` (those still running)."""
+    hertz = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            text = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            continue
+        fields = text[text.rindex(")") + 2 :].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / hertz
+
+
+def _tree_peak_kb(peaks: Mapping[int, int], root: int, root_maxrss_kb: int) -> int:
+    """The root's peak (wait4's figure catches a peak after the last sample) plus the others'."""
+    others = sum(kb for pid, kb in peaks.items() if pid != root)
+    return max(peaks.get(root, 0), root_maxrss_kb) + others
+
+
+def tree_of(pid: int) -> list[int]:
+    """``pid`` and all its descendants that are running now."""
+    return _tree(pid)
+
+
+def run_measured(
+    command: Sequence[str],
+    *,
+    cwd: Path,
+    env: Mapping[str, str],
+    log: Path,
+    timeout: float = 3600.0,
+) -> Measured:
+    """Run ``command`` (output to ``log``) and measure it; killed after ``timeout`` seconds."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    peaks: dict[int, int] = {}
+    with log.open("wb") as out:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, cwd=cwd, env=dict(env), stdout=out, stderr=out)
+        timed_out = False
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            for member in _tree(child.pid):
+                peaks[member] = max(peaks.get(member, 0), peak_rss_kb(member))
+            if time.perf_counter() - started > timeout and not timed_out:
+                child.kill()
+                timed_out = True
+            time.sleep(SAMPLE_EVERY)
+        seconds = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return Measured(
+        returncode=child.returncode,
+        seconds=seconds,
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
+        maxrss_mb=usage.ru_maxrss / 1024,
+        tree_peak_mb=_tree_peak_kb(peaks, child.pid, usage.ru_maxrss) / 1024,
+        processes=len(peaks),
+        timed_out=timed_out,
+    )
