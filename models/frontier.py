@@ -13,11 +13,13 @@ whose worker died is handed out again: once it expires (any worker reclaims expi
 leases of other workers), or at once when :meth:`DbFrontier.begin` finds that its
 owner was a process on this host that no longer exists (a SIGKILLed crawl).
 
-Rounds. A crawl that finds nothing due starts a new round: :meth:`DbFrontier.begin`
-queues every ``done`` URL again, so the next crawl re-checks them with conditional
-requests. A crawl that finds URLs due (one that was killed or stopped at
-``max_pages``) resumes instead, and pages it already finished are not fetched again.
-Final failures stay failed; transient ones are due again at their ``next_attempt_at``.
+Rounds. A crawl that finds the last round finished starts a new one:
+:meth:`DbFrontier.begin` queues every ``done`` URL again, so the crawl re-checks them
+with conditional requests. A round is unfinished while some URL waits that was never
+tried in it (new, queued again, or handed back from a dead worker) or some URL is
+leased: a crawl that was killed or stopped at ``max_pages`` is resumed, and pages it
+already finished are not fetched again. Final failures stay failed; transient ones
+are retried when their ``next_attempt_at`` comes, without holding up a new round.
 """
 
 from __future__ import annotations
@@ -66,8 +68,8 @@ class RoundStart:
     """What :meth:`DbFrontier.begin` found and did."""
 
     reclaimed: int  # leases of dead workers on this host handed back
-    requeued: int  # done URLs queued again for a new round (0: resuming a round)
-    due: int  # URLs due now
+    requeued: int  # done URLs queued again for a new round
+    waiting: int  # URLs left by an unfinished round (then nothing is requeued)
 
 
 @dataclass(frozen=True)
@@ -126,22 +128,20 @@ class DbFrontier:
     # --- rounds and leases of dead workers -------------------------------------------
 
     def begin(self, *, new_round: bool = True) -> RoundStart:
-        """Hand back the leases of dead workers on this host; then, if nothing is due and
-        ``new_round``, queue every fetched URL again. Call once before crawling."""
-        now = self.clock()
+        """Hand back the leases of dead workers on this host; then, if the last round is
+        finished and ``new_round``, queue every fetched URL again. Call before crawling."""
         with self.engine.begin() as connection:
             dialect.lock_for_write(connection)  # one worker at a time decides about rounds
             reclaimed = _release_owners(connection, _dead_local_owners(connection), None)
-            due = _count_due(connection, now)
+            waiting = _count_unfinished(connection)
             requeued = 0
-            if due == 0 and new_round:
+            if waiting == 0 and new_round:
                 requeued = connection.execute(
                     sa.update(CRAWL_URL)
                     .where(_URL.state == "done")
                     .values(state="queued", next_attempt_at=DUE_AT_ONCE)
                 ).rowcount
-                due = requeued
-        return RoundStart(reclaimed=reclaimed, requeued=requeued, due=due)
+        return RoundStart(reclaimed=reclaimed, requeued=requeued, waiting=waiting)
 
     def release(self) -> int:
         """Queue this worker's unsettled leases again (after an interrupted crawl)."""
@@ -393,11 +393,13 @@ def _stored_depths(connection: Connection, urls: list[str]) -> dict[str, int]:
     return depths
 
 
-def _count_due(connection: Connection, now: datetime) -> int:
-    queued = sa.and_(_URL.state == "queued", _URL.next_attempt_at <= now)
-    expired = sa.and_(_URL.state == "leased", _URL.lease_expires_at <= now)
+def _count_unfinished(connection: Connection) -> int:
+    """URLs of the current round not tried yet, or leased."""
+    untried = sa.and_(_URL.state == "queued", _URL.next_attempt_at == DUE_AT_ONCE)
     count = connection.execute(
-        sa.select(sa.func.count()).select_from(CRAWL_URL).where(sa.or_(queued, expired))
+        sa.select(sa.func.count())
+        .select_from(CRAWL_URL)
+        .where(sa.or_(untried, _URL.state == "leased"))
     ).scalar_one()
     return int(count)
 

@@ -77,8 +77,8 @@ def _say_how_it_begins(start: RoundStart) -> None:
         click.echo(f"crawl: took back {start.reclaimed} URLs leased by a crawl that died", err=True)
     if start.requeued:
         click.echo(f"crawl: re-checking {start.requeued} URLs fetched before", err=True)
-    elif start.due:
-        click.echo(f"crawl: resuming: {start.due} URLs due", err=True)
+    elif start.waiting:
+        click.echo(f"crawl: resuming an unfinished crawl: {start.waiting} URLs left", err=True)
 
 
 def crawl_report(summary: CrawlSummary) -> str:
