@@ -22,7 +22,7 @@ from careerdiff.crawl.engine import rules_for
 from careerdiff.crawl.summary import CrawlSummary
 from careerdiff.errors import ConfigError
 from careerdiff.settings import Settings, load_settings
-from flows.progress import RunLoggerProgress
+from flows.progress import RunLoggerProgress, run_logger
 from flows.retry import TASK_RETRIES, TASK_RETRY_DELAYS, retry_on_infrastructure_failure
 from flows.summary import RunSummary, count_issues, publish_summary
 from models.frontier import RoundStart
@@ -67,8 +67,8 @@ def describe_start(start: RoundStart) -> str:
         parts.append(f"took back {start.reclaimed} URLs leased by a crawl that died")
     if start.requeued:
         parts.append(f"new round: re-checking {start.requeued} URLs fetched before")
-    elif start.due:
-        parts.append(f"resuming: {start.due} URLs due")
+    elif start.waiting:
+        parts.append(f"resuming an unfinished round: {start.waiting} URLs waiting")
     else:
         parts.append("starting from the seeds and sitemaps")
     return "; ".join(parts)
@@ -86,7 +86,7 @@ def describe_start(start: RoundStart) -> str:
 def crawl_slice(settings: Settings, number: int) -> CrawlSummary:
     """Crawl up to ``settings.max_pages`` due pages into the database; the first slice of a
     run may start a new round (re-check everything), later ones only take what is due."""
-    logger = get_run_logger()
+    logger = run_logger()
     return crawler.run_crawl(
         settings,
         progress=RunLoggerProgress(logger, label=f"slice {number}"),

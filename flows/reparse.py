@@ -3,7 +3,7 @@
 After a parser fix (a new ``EXTRACTOR_VERSION``) this brings the whole database up
 to the new extractor from the archive. By default it takes each URL's current body
 that an older extractor read (or none); ``all_pages`` takes every current body.
-Each task run handles one slice of up to ``pages_per_task`` archive rows, in load
+Each task run handles one slice of up to ``pages_per_slice`` archive rows, in load
 batches of ``batch_size``, and the next slice starts after the last archive id
 handled, so a failed slice is retried alone and nothing is read twice.
 """
@@ -17,12 +17,13 @@ from careerdiff import crawler
 from careerdiff.crawler import DEFAULT_REPARSE_BATCH, ReparseSummary
 from careerdiff.errors import ConfigError
 from careerdiff.settings import load_settings
+from flows.progress import run_logger
 from flows.retry import TASK_RETRIES, TASK_RETRY_DELAYS, retry_on_infrastructure_failure
 from flows.summary import RunSummary, count_issues, publish_summary
 
 FLOW_NAME = "reparse-archive"
 #: Archive rows one task run re-extracts at most, unless the flow is told otherwise.
-DEFAULT_PAGES_PER_TASK = 2000
+DEFAULT_PAGES_PER_SLICE = 2000
 
 
 @task(
@@ -35,19 +36,19 @@ DEFAULT_PAGES_PER_TASK = 2000
     persist_result=False,
 )
 def reparse_slice(
-    db_url: str, *, all_pages: bool, after_id: int, pages: int, batch_size: int
+    db_url: str, *, all_pages: bool, after_id: int, pages: int, batch_size: int, processes: int = 1
 ) -> ReparseSummary:
     """Re-extract and load up to ``pages`` archived pages after archive id ``after_id``."""
-    logger = get_run_logger()
-    summary = crawler.reparse_archive(
+    logger = run_logger()
+    return crawler.reparse_archive(
         db_url,
         all_pages=all_pages,
         batch_size=batch_size,
         limit=pages,
         after_id=after_id,
+        processes=processes,
         on_batch=lambda running: logger.info("reparse: %s", running.describe()),
     )
-    return summary
 
 
 @flow(name=FLOW_NAME, persist_result=False)
@@ -55,14 +56,15 @@ def reparse_archive(
     db_url: str | None = None,
     all_pages: bool = False,
     batch_size: int = DEFAULT_REPARSE_BATCH,
-    pages_per_task: int = DEFAULT_PAGES_PER_TASK,
+    pages_per_slice: int = DEFAULT_PAGES_PER_SLICE,
 ) -> RunSummary:
     """Extract archived pages again with this careerdiff's extractors and load them.
 
-    ``db_url`` left out comes from careerdiff's settings. ``all_pages`` re-extracts
+    ``db_url`` left out comes from careerdiff's settings, as does the number of
+    extraction processes (``extract_processes``). ``all_pages`` re-extracts
     every archived page, not only those an older extractor version read.
     """
-    for name, value in (("batch_size", batch_size), ("pages_per_task", pages_per_task)):
+    for name, value in (("batch_size", batch_size), ("pages_per_slice", pages_per_slice)):
         if value < 1:
             raise ConfigError(f"{name} must be at least 1, not {value}")
     settings = load_settings({"db_url": db_url})
@@ -73,11 +75,12 @@ def reparse_archive(
             settings.db_url,
             all_pages=all_pages,
             after_id=after_id,
-            pages=pages_per_task,
+            pages=pages_per_slice,
             batch_size=batch_size,
+            processes=settings.extract_processes,
         )
         summary = summary.add_reparse(done)
-        if done.pages < pages_per_task:
+        if done.pages < pages_per_slice:
             break  # the archive had no more pages to give
         after_id = done.last_id
     summary = summary.with_issues(count_issues(settings.db_url))
