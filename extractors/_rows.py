@@ -30,6 +30,8 @@ from extractors._dom import (
     value_text,
 )
 from extractors._names import Names
+from extractors._regular import read_regular, text_pieces
+from extractors.normalize import clean_text
 
 _MAX_CLIMB = 5
 #: How far above a label other labels are looked for (a row, a column of labels).
@@ -72,6 +74,7 @@ class LabelSet:
     def __init__(self, labels: Sequence[Label]) -> None:
         self.labels = tuple(labels)
         self.by_words = {label.words: label for label in self.labels}
+        self.key_by_words = {label.words: label.key for label in self.labels}
         self.keywords = tuple(dict.fromkeys(label.keyword for label in self.labels))
         # Every start of a label that ends at a word: "most", "most common", ...
         self.prefixes = frozenset(
@@ -119,11 +122,17 @@ def read_rows(
     order of the value columns (B's column may come first). Without ``headers``,
     ``swapped`` says that B's column comes first.
     """
-    query = selector or selector_for(list(labels))
+    label_set = labels if isinstance(labels, LabelSet) else LabelSet(labels)
     header_names = names if headers else None
+    pieces, ends = text_pieces(roots)
+    regular = read_regular(
+        pieces, ends, label_set.key_by_words, len(label_set.labels), header_names
+    )
+    if regular is not None:
+        return _regular_reading(regular, label_set, names, header_names is not None, swapped)
+    query = selector or label_set.selector
     if header_names is not None:
         query = ", ".join(filter(None, (query, _name_selector(header_names))))
-    label_set = labels if isinstance(labels, LabelSet) else LabelSet(labels)
     units, name_texts, name_order = _find_units(roots, label_set, query, header_names)
     if header_names is not None:
         swapped = name_order == [1, 0]
@@ -143,6 +152,29 @@ def read_rows(
     return Reading(rows, name_texts, swapped)
 
 
+def _regular_reading(
+    regular: tuple[dict[str, list[str]], list[str | None], list[int]],
+    labels: LabelSet,
+    names: Names | None,
+    headers: bool,
+    swapped: bool,
+) -> Reading:
+    """A ``Reading`` of what ``read_regular`` found, in A, B order and without name copies."""
+    found, name_texts, name_order = regular
+    if headers:
+        swapped = name_order == [1, 0]
+    occupations = (1, 0) if swapped else (0, 1)
+    words = {label.key: label.words for label in labels}
+    rows: dict[str, list[str | None]] = {}
+    for key, values in found.items():
+        texts: list[str | None] = [
+            without_copy(None, text, words[key], names, occupation) if ":" in text else text
+            for text, occupation in zip(values, occupations, strict=True)
+        ]
+        rows[key] = texts[::-1] if swapped else texts
+    return Reading(rows, name_texts, swapped)
+
+
 def _find_units(
     roots: Sequence[Node], labels: LabelSet, selector: str, names: Names | None
 ) -> tuple[list[_Unit], list[str | None], list[int]]:
@@ -152,13 +184,25 @@ def _find_units(
     name_order: list[int] = []
     seen_owners: set[int] = set()
     seen_units: set[int] = set()
+    by_words = labels.by_words
     for root in roots:
         owners = [root] if root.is_text_node else root.css(selector)
         for owner in owners:
-            if owner.mem_id in seen_owners:
+            owner_id = owner.mem_id
+            if owner_id in seen_owners:
                 continue
-            seen_owners.add(owner.mem_id)
-            unit = _unit_in(owner, labels)
+            seen_owners.add(owner_id)
+            child = owner.child
+            if child is not None and child.next is None and child.is_text_node:
+                # The usual cell: one text. A label's exact words need no climbing.
+                text = clean_text(child.text_content or "").lower()
+                label = by_words.get(text)
+                if label is not None:
+                    unit: _Unit | None = _Unit(label, owner, None)
+                else:
+                    unit = _climb_to_label(owner, text, labels) if text else None
+            else:
+                unit = _unit_in(owner, labels)
             if unit is not None:
                 if unit.node.mem_id not in seen_units:
                     seen_units.add(unit.node.mem_id)
@@ -447,15 +491,28 @@ class _ValueReader:
 
     def _pick(self, nodes: list[Node], count: int, label: Label, column: int) -> list[str | None]:
         """The first ``count`` value texts; empty extras (icons, spacers) are dropped first."""
-        pairs = [(node, value_text(node)) for node in nodes]
-        if len(pairs) > count:
-            non_empty = [pair for pair in pairs if pair[1]]
-            if len(non_empty) >= count:
-                pairs = non_empty
-        return [
-            self._without_prefix(node, text, label, column + offset)
-            for offset, (node, text) in enumerate(pairs[:count])
-        ]
+        chosen: list[tuple[Node, str]]
+        if len(nodes) <= count:
+            chosen = [(node, value_text(node)) for node in nodes]
+        else:  # the first ``count`` non-empty texts, else the first ``count`` texts
+            chosen = []
+            first: list[tuple[Node, str]] = []
+            for node in nodes:
+                text = value_text(node)
+                if len(first) < count:
+                    first.append((node, text))
+                if text:
+                    chosen.append((node, text))
+                    if len(chosen) == count:
+                        break
+            else:
+                chosen = first
+        texts: list[str | None] = []
+        for offset, (node, text) in enumerate(chosen):
+            if text and text[0].isalpha():  # only words can be a copy of a name or label
+                text = self._without_prefix(node, text, label, column + offset)
+            texts.append(text)
+        return texts
 
     def _card_value(self, nodes: list[Node], label: Label, column: int) -> str:
         texts = [
@@ -465,35 +522,42 @@ class _ValueReader:
         return " ".join(text for text in texts if text)
 
     def _without_prefix(self, node: Node, text: str, label: Label, column: int) -> str:
-        """``text`` without a leading copy of its column's occupation name or of the label.
-
-        The copy counts when it is an element of its own at the start of the cell
-        (``<span class="sr-only">Chef</span>$50,160``) or is followed by a colon.
-        """
-        if not text or not text[0].isalpha():
-            return text
-        lowered = text.lower()
-        names = self.names
+        """``text`` without a leading copy of its column's occupation name or of the label."""
         occupation = self.occupation_of_column[column] if column < 2 else None
-        stem = names.stem(occupation) if names is not None and occupation is not None else ""
-        if not (lowered.startswith(label.words) or (stem and lowered.startswith(stem))):
-            return text
+        return without_copy(node, text, label.words, self.names, occupation)
 
-        def is_copy(piece: str) -> bool:
-            if piece.lower().rstrip(" :") == label.words:
-                return True
-            return names is not None and stem != "" and names.exactly(piece) == occupation
 
-        first = _first_piece(node)
-        if first is not None:
-            first_text = value_text(first)
-            if is_copy(first_text):
-                rest = text[len(first_text) :].lstrip(" :")
-                return rest if rest else text
-        head, colon, rest = text.partition(":")
-        if colon and rest.strip() and is_copy(head):
-            return rest.strip()
+def without_copy(
+    node: Node | None, text: str, label_words: str, names: Names | None, occupation: int | None
+) -> str:
+    """``text`` without a leading copy of the occupation's name or of the row's label.
+
+    The copy counts when it is an element of its own at the start of the cell
+    ``node`` (``<span class="sr-only">Chef</span>$50,160``) or is followed by a
+    colon ("Chef: $50,160").
+    """
+    if not text or not text[0].isalpha():
         return text
+    lowered = text.lower()
+    stem = names.stem(occupation) if names is not None and occupation is not None else ""
+    if not (lowered.startswith(label_words) or (stem and lowered.startswith(stem))):
+        return text
+
+    def is_copy(piece: str) -> bool:
+        if piece.lower().rstrip(" :") == label_words:
+            return True
+        return names is not None and stem != "" and names.exactly(piece) == occupation
+
+    first = _first_piece(node) if node is not None else None
+    if first is not None:
+        first_text = value_text(first)
+        if is_copy(first_text):
+            rest = text[len(first_text) :].lstrip(" :")
+            return rest if rest else text
+    head, colon, rest = text.partition(":")
+    if colon and rest.strip() and is_copy(head):
+        return rest.strip()
+    return text
 
 
 def _is_hidden(node: Node) -> bool:

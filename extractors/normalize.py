@@ -58,11 +58,7 @@ def tidy_spacing(text: str) -> str:
     """Undo spaces that joining separate elements put before punctuation or after ``$``/``(``."""
     if " " not in text:
         return text
-    return _TIDY.sub(_tidy_match, text)
-
-
-def _tidy_match(match: re.Match[str]) -> str:
-    return match.group(1) or match.group(2)
+    return _TIDY.sub(r"\1\2", text)  # one of the two groups matched; the other is ""
 
 
 def is_null(text: str | None) -> bool:

@@ -1,0 +1,115 @@
+"""A fast path for regular tables: rows read from the section's text in one C call.
+
+Most tables (``<tr>`` rows, ``<dl>`` rows, simple grids) hold one text per cell,
+so the section's text pieces, in page order, are a header row's names, then
+each label followed by its two values. ``node.text(separator=...)`` hands
+over those pieces at once, which is far cheaper than walking the cells.
+
+The reading is trusted only when the pieces leave no doubt: every label of the
+table is there exactly once, each is followed by exactly two whole values,
+and nothing else comes between or after them. Anything else (values in
+several pieces, notes in a label cell, cards, columns, empty cells) returns
+``None``, and the general reader in ``_rows`` takes over.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extractors._dom import Node
+from extractors._names import Names
+from extractors.normalize import clean_text, is_null, tidy_spacing
+
+#: Joins the text pieces; no page text holds it.
+_SEPARATOR = "\x1f"
+#: What may end a label's cell besides its words ("Average salary:", "Yearly salary*").
+_LABEL_TRAILERS = " :*\u2020\u2021\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
+#: A value piece that starts or ends like this is a fragment of a value, not a whole one.
+_FRAGMENT_STARTS = frozenset(",.;:%)/]")
+_FRAGMENT_ENDS = frozenset(",(/$[")
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+def text_pieces(roots: Sequence[Node]) -> tuple[list[str], list[int]]:
+    """The non-blank text pieces under ``roots`` in page order (script text included), and
+    where each root's pieces end.
+
+    A piece that is only part of a value is glued to its neighbour, as
+    ``value_text`` would join them: "$" to "32,954", "Brockton," to "MA".
+    """
+    pieces: list[str] = []
+    ends: list[int] = []
+    for root in roots:
+        text = (root.text_content or "") if root.is_text_node else root.text(separator=_SEPARATOR)
+        glue = False
+        for piece in text.split(_SEPARATOR):
+            piece = piece.strip()
+            if not piece:
+                continue
+            if glue or (piece[0] in _FRAGMENT_STARTS and len(pieces) > (ends[-1] if ends else 0)):
+                pieces[-1] = tidy_spacing(f"{pieces[-1]} {piece}")
+            else:
+                pieces.append(piece)
+            glue = piece[-1] in _FRAGMENT_ENDS
+        ends.append(len(pieces))
+    return pieces, ends
+
+
+def read_regular(
+    pieces: list[str],
+    ends: list[int],
+    by_words: dict[str, str],
+    label_count: int,
+    names: Names | None,
+) -> tuple[dict[str, list[str]], list[str | None], list[int]] | None:
+    """Each label key's two values, the header names and their order; ``None`` if irregular.
+
+    ``pieces`` and ``ends`` are what ``text_pieces`` gives; ``by_words`` maps a
+    label's lower-case words to its key; ``label_count`` is how many labels the
+    table has. A label's values run to the next label or the end of its root
+    (text after a table, an advertisement, is another root's).
+    """
+    found: list[tuple[int, str]] = []
+    longest = max(map(len, by_words)) + 8  # room for white space and trailers
+    for index, piece in enumerate(pieces):
+        if len(piece) < longest and piece[0].isalpha():  # values mostly start otherwise
+            key = by_words.get(" ".join(piece.lower().split()).rstrip(_LABEL_TRAILERS))
+            if key is not None:
+                found.append((index, key))
+    if len(found) != label_count:
+        return None
+    rows: dict[str, list[str]] = {}
+    nexts = [index for index, _ in found[1:]] + [len(pieces)]
+    for (index, key), after in zip(found, nexts, strict=True):
+        end = min(after, next(end for end in ends if end > index))
+        if end - index != 3 or key in rows:
+            return None
+        values = [clean_text(pieces[index + 1]), clean_text(pieces[index + 2])]
+        if not all(map(_is_whole, values)):
+            return None
+        rows[key] = values
+    header_names: list[str | None] = [None, None]
+    order: list[int] = []
+    if names is not None:
+        for piece in pieces[: found[0][0]]:
+            text = clean_text(piece)
+            occupation = names.exactly(text) if len(text) < 160 else None
+            if occupation is not None and occupation not in order:
+                order.append(occupation)
+                header_names[occupation] = text.strip(" .:;,")
+    return rows, header_names, order
+
+
+def _is_whole(value: str) -> bool:
+    """Whether a piece reads as a whole value ("$32,954", "--"), not a piece of one ("$")."""
+    first = value[0]
+    if first.isalnum() or (first in "$-+" and value[1:2].isdigit()):
+        return value[-1] not in _FRAGMENT_ENDS
+    if is_null(value):
+        return True
+    return (
+        value[0] not in _FRAGMENT_STARTS
+        and value[-1] not in _FRAGMENT_ENDS
+        and _WORD_CHAR.search(value) is not None
+    )
