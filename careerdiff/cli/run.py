@@ -21,6 +21,7 @@ from careerdiff.cli._examples import EXAMPLE_QUERIES, result_table, run_examples
 from careerdiff.errors import CareerdiffError
 from careerdiff.fixture_site import FixtureSiteServer
 from careerdiff.settings import DEFAULT_DB_URL, Settings
+from models import Store
 from models.dialect import safe_url
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ def demo(db_url: str) -> None:
     127.0.0.1 and, unless PREFECT_API_URL names a Prefect server, Prefect starts a
     temporary one for the run.
     """
+    Store.open(db_url).close()  # a bad URL or an old schema: one line, before Prefect starts
     quiet_prefect_defaults()
     temporary_server_defaults()
     console = Console()

@@ -1,0 +1,95 @@
+"""``careerdiff demo``: the README's first command, run as a person runs it, twice.
+
+No Prefect server is configured: the demo starts Prefect's temporary one (so each
+run takes 20-40 s). Its output tables are read back as numbers.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from careerdiff.cli._examples import EXAMPLE_QUERIES
+from careerdiff.fixture_site import fixture_site_urls
+from models import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+CAREERDIFF = Path(sys.executable).parent / "careerdiff"
+ROW = re.compile(r"^[│|] (?P<measure>[^│|]+?) +[│|] +(?P<count>[\d,.]+) [│|]$")
+
+
+def run_demo(db_url: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("PREFECT_", "CAREERDIFF_"))
+    }
+    env.update({"PREFECT_HOME": str(home / "prefect"), "COLUMNS": "100"})
+    return subprocess.run(
+        [str(CAREERDIFF), "demo", "--db", db_url],
+        cwd=home,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def summary_of(output: str) -> dict[str, int]:
+    """The run-summary table's rows, by measure."""
+    rows = {}
+    for line in output.splitlines():
+        match = ROW.match(line.strip())
+        if match:
+            rows[match["measure"]] = int(float(match["count"].replace(",", "")))
+    return rows
+
+
+@pytest.mark.slow
+def test_the_demo_stores_every_fixture_page_and_a_second_run_finds_them_unchanged(
+    tmp_path: Path,
+) -> None:
+    db_url = f"sqlite:///{tmp_path / 'demo.db'}"
+    allowed = len(fixture_site_urls("http://127.0.0.1:1").allowed)
+
+    first = run_demo(db_url, tmp_path)
+
+    assert first.returncode == 0, first.stdout + first.stderr
+    summary = summary_of(first.stdout)
+    assert summary["pages new"] == allowed >= 13
+    assert summary["pages failed"] == summary["failed: robots-disallowed"] == 1
+    for query in EXAMPLE_QUERIES:
+        assert query.title in first.stdout
+    assert "Traceback" not in first.stderr
+    with Store.open(db_url) as store, store.engine.connect() as connection:
+        stored = connection.execute(sa.text("SELECT count(*) FROM comparisons")).scalar_one()
+    assert stored == allowed
+
+    second = run_demo(db_url, tmp_path)
+
+    assert second.returncode == 0, second.stdout + second.stderr
+    again = summary_of(second.stdout)
+    assert again["pages new"] == again["pages changed"] == again["pages fetched"] == 0
+    assert again["pages not modified (304)"] == summary["pages fetched"]
+
+
+def test_a_bad_database_url_is_a_one_line_error(tmp_path: Path) -> None:
+    done = run_demo("mysql://nowhere/db", tmp_path)
+
+    assert done.returncode == 2
+    assert done.stderr.startswith("careerdiff: error: unsupported database URL")
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_the_example_queries_are_the_ones_docs_database_md_shows() -> None:
+    document = (ROOT / "docs" / "database.md").read_text(encoding="utf-8")
+
+    for query in EXAMPLE_QUERIES:
+        assert query.sql in document, query.title
