@@ -60,17 +60,22 @@ def snapshot(db_url: str) -> list[list[tuple[object, ...]]]:
         ]
 
 
-def test_slices_go_on_after_the_last_archive_id(db_copy: tuple[str, int]) -> None:
+def test_slices_go_on_where_the_last_one_stopped(db_copy: tuple[str, int]) -> None:
     db_url, pages = db_copy
 
-    first = reparse_slice.fn(db_url, all_pages=True, after_id=0, pages=5, batch_size=2, processes=0)
+    first = reparse_slice.fn(
+        db_url, 1, all_pages=True, after=None, pages=5, batch_size=2, processes=0
+    )
     rest = reparse_slice.fn(
-        db_url, all_pages=True, after_id=first.last_id, pages=1000, batch_size=2, processes=0
+        db_url, 2, all_pages=True, after=first.cursor, pages=1000, batch_size=2, processes=0
+    )
+    past_the_end = reparse_slice.fn(
+        db_url, 3, all_pages=True, after=rest.cursor, pages=1000, batch_size=2, processes=0
     )
 
     assert first.pages == 5 and first.batches == 3
     assert rest.pages == pages - 5
-    assert rest.last_id > first.last_id
+    assert past_the_end.pages == 0
 
 
 def test_a_new_extractor_version_reaches_every_page_and_a_rerun_has_nothing_to_do(
