@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -34,7 +34,7 @@ from careerdiff.errors import ConfigError, LoadError
 from careerdiff.extraction import ExtractedPage, ExtractJob, PageExtractor
 from careerdiff.settings import Settings
 from models import LoadItem, LoadSummary, Store, migrate
-from models.archive import Archive, ArchivedPage
+from models.archive import Archive, ArchiveCursor, ArchivedPage
 from models.frontier import DbFrontier, RoundStart
 
 #: Archived pages re-extracted per batch (one load transaction each), unless told.
@@ -91,14 +91,14 @@ def _in_memory(store: Store) -> bool:
 class ReparseSummary:
     """What a reparse did: ``pages`` archived pages extracted and loaded again.
 
-    ``last_id`` is the archive id of the last page handled (pass it as ``after_id``
-    to go on from there); ``load`` sums what the store did with them.
+    ``cursor`` is the archive position of the last page handled (pass it as
+    ``after`` to go on from there); ``load`` sums what the store did with them.
     """
 
     pages: int = 0
     batches: int = 0
     extractor_version: int = 0
-    last_id: int = 0
+    cursor: ArchiveCursor | None = None
     elapsed: float = 0.0
     load: LoadSummary = field(default_factory=LoadSummary)
 
@@ -122,27 +122,28 @@ def reparse_archive(
     batch_size: int = DEFAULT_REPARSE_BATCH,
     processes: int = 1,
     limit: int = 0,
-    after_id: int = 0,
+    after: ArchiveCursor | None = None,
     on_batch: Callable[[ReparseSummary], None] | None = None,
 ) -> ReparseSummary:
     """Extract archived pages again and load them, in batches, with no network.
 
     By default only each URL's current body that was never extracted or was
     extracted by an older ``EXTRACTOR_VERSION``; ``all_pages`` takes every URL's
-    current body. ``limit`` (0: none) caps the pages of this call, and ``after_id``
-    starts after an archive id: a caller working in slices calls again with
-    ``after_id=summary.last_id`` until ``pages`` is 0. ``processes`` extract while
+    current body. Pages go newest fetch first, so an occupation's latest page is
+    loaded before older ones. ``limit`` (0: none) caps the pages of this call, and
+    ``after`` starts after an archive position: a caller working in slices calls
+    again with ``after=summary.cursor`` until ``pages`` is 0. ``processes`` extract while
     this process loads (0: extract here). ``on_batch`` sees the running summary.
     """
     if batch_size < 1:
         raise ConfigError(f"batch size must be at least 1, not {batch_size}")
     version = extractors.EXTRACTOR_VERSION
     started = time.perf_counter()
-    summary = ReparseSummary(extractor_version=version, last_id=after_id)
+    summary = ReparseSummary(extractor_version=version, cursor=after)
     with Store.open(db_url, batch_size=batch_size) as store, PageExtractor(processes) as extractor:
         archive = Archive(store.engine)
         batches = archive.current(
-            older_than=None if all_pages else version, batch_size=batch_size, after_id=after_id
+            older_than=None if all_pages else version, batch_size=batch_size, after=after
         )
         try:
             for pages, extracted in _extracted(_limited(batches, limit), extractor, processes):
@@ -151,7 +152,9 @@ def reparse_archive(
                     for page, result in zip(pages, extracted, strict=True)
                     if result.record is not None
                 ]
-                load = store.load(items)
+                load = LoadSummary()
+                for layer in newest_first_layers(items):
+                    load = load + store.load(layer)
                 archive.mark_extracted(
                     [(page.url, page.content_hash) for page in pages],
                     version=version,
@@ -161,7 +164,7 @@ def reparse_archive(
                     pages=summary.pages + len(pages),
                     batches=summary.batches + 1,
                     extractor_version=version,
-                    last_id=pages[-1].id or summary.last_id,
+                    cursor=pages[-1].cursor,
                     elapsed=time.perf_counter() - started,
                     load=summary.load + load,
                 )
@@ -176,10 +179,32 @@ def reparse_archive(
         pages=summary.pages,
         batches=summary.batches,
         extractor_version=version,
-        last_id=summary.last_id,
+        cursor=summary.cursor,
         elapsed=time.perf_counter() - started,
         load=summary.load,
     )
+
+
+def newest_first_layers(items: Sequence[LoadItem]) -> list[list[LoadItem]]:
+    """Split ``items`` (newest fetch first) into loads that each show an occupation once.
+
+    The store orders the pages of one load by fetch time, oldest first, and reads a
+    page older than what it holds as a late page whose disagreement is history. In a
+    reparse the stored values came from the old extractor, so an old page read by the
+    new one would record a change back and forth. Loaded in these layers, each
+    occupation's newest page comes first, and older ones only confirm it.
+    """
+    layers: list[list[LoadItem]] = []
+    last_layer_of: dict[str, int] = {}
+    for item in items:
+        slugs = {occupation.slug for occupation in item.record.occupations}
+        layer = 1 + max((last_layer_of.get(slug, -1) for slug in slugs), default=-1)
+        if layer == len(layers):
+            layers.append([])
+        layers[layer].append(item)
+        for slug in slugs:
+            last_layer_of[slug] = layer
+    return layers
 
 
 def _limited(batches: Iterator[list[ArchivedPage]], limit: int) -> Iterator[list[ArchivedPage]]:

@@ -33,6 +33,15 @@ _A = ARCHIVE.c
 
 
 @dataclass(frozen=True, slots=True)
+class ArchiveCursor:
+    """A place in the archive's newest-first order: after the body fetched at
+    ``fetched_at`` with id ``id``."""
+
+    fetched_at: datetime
+    id: int
+
+
+@dataclass(frozen=True, slots=True)
 class ArchivedPage:
     """One fetched body, compressed, with what came with it."""
 
@@ -52,6 +61,13 @@ class ArchivedPage:
     def body(self) -> bytes:
         """The body, decompressed."""
         return decompress(self.body_zlib)
+
+    @property
+    def cursor(self) -> ArchiveCursor:
+        """Where this body is in the archive's newest-first order (archived pages only)."""
+        if self.id is None:
+            raise ValueError("a page not read from the archive has no place in it")
+        return ArchiveCursor(self.fetched_at, self.id)
 
 
 class Archive:
@@ -113,13 +129,14 @@ class Archive:
         return hashes
 
     def current(
-        self, *, older_than: int | None, batch_size: int, after_id: int = 0
+        self, *, older_than: int | None, batch_size: int, after: ArchiveCursor | None = None
     ) -> Iterator[list[ArchivedPage]]:
-        """Each URL's current body, in batches by id (above ``after_id``).
+        """Each URL's current body, newest fetch first, in batches (from ``after`` on).
 
         ``older_than``: only bodies never extracted or extracted by an older version;
-        None: all. Each batch is read in its own short transaction, so a caller may
-        write between batches.
+        None: all. Newest first, so that a reparse loads each occupation's latest
+        page before the older ones, which then only confirm it. Each batch is read in
+        its own short transaction, so a caller may write between batches.
         """
         newer = ARCHIVE.alias("newer")
         superseded = sa.exists().where(
@@ -129,19 +146,33 @@ class Archive:
                 sa.and_(newer.c.last_fetched_at == _A.last_fetched_at, newer.c.id > _A.id),
             ),
         )
-        query = sa.select(ARCHIVE).where(~superseded).order_by(_A.id).limit(batch_size)
+        query = (
+            sa.select(ARCHIVE)
+            .where(~superseded)
+            .order_by(_A.last_fetched_at.desc(), _A.id.desc())
+            .limit(batch_size)
+        )
         if older_than is not None:
             query = query.where(
                 sa.or_(_A.extractor_version.is_(None), _A.extractor_version < older_than)
             )
-        last_id = after_id
+        cursor = after
         while True:
+            batch_query = query
+            if cursor is not None:
+                batch_query = query.where(
+                    sa.or_(
+                        _A.last_fetched_at < cursor.fetched_at,
+                        sa.and_(_A.last_fetched_at == cursor.fetched_at, _A.id < cursor.id),
+                    )
+                )
             with self.engine.connect() as connection:
-                rows = connection.execute(query.where(_A.id > last_id)).mappings().all()
+                rows = connection.execute(batch_query).mappings().all()
             if not rows:
                 return
-            last_id = rows[-1]["id"]
-            yield [_page(row) for row in rows]
+            batch = [_page(row) for row in rows]
+            cursor = batch[-1].cursor
+            yield batch
 
     def count(self, *, older_than: int | None = None) -> int:
         """How many bodies are archived (``older_than``: extracted by an older version or

@@ -82,6 +82,7 @@ class PageArchive(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("url", "content_hash"),
         Index(None, "url", "last_fetched_at"),
+        Index(None, "last_fetched_at", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -1,8 +1,8 @@
 """initial schema: occupations, their lists, pages, provenance, history, views, crawl tables
 
-Revision ID: 4e85c9ed0d62
+Revision ID: eb2b8d8b83fb
 Revises: nothing (the first migration)
-Create Date: 2026-11-27 15:21:00.237055
+Create Date: 2026-11-27 15:41:12.615575
 """
 
 from collections.abc import Sequence
@@ -13,7 +13,7 @@ from alembic import op
 import models.dialect
 from models import views
 
-revision: str = "4e85c9ed0d62"
+revision: str = "eb2b8d8b83fb"
 down_revision: str | Sequence[str] | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -99,6 +99,12 @@ def upgrade() -> None:
         sa.Column("extracted_at", models.dialect.UtcDateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_page_archive")),
         sa.UniqueConstraint("url", "content_hash", name=op.f("uq_page_archive_url_content_hash")),
+    )
+    op.create_index(
+        op.f("ix_page_archive_last_fetched_at_id"),
+        "page_archive",
+        ["last_fetched_at", "id"],
+        unique=False,
     )
     op.create_index(
         op.f("ix_page_archive_url_last_fetched_at"),
@@ -340,6 +346,7 @@ def downgrade() -> None:
     op.drop_table("occupation")
     op.drop_table("skill")
     op.drop_index(op.f("ix_page_archive_url_last_fetched_at"), table_name="page_archive")
+    op.drop_index(op.f("ix_page_archive_last_fetched_at_id"), table_name="page_archive")
     op.drop_table("page_archive")
     op.drop_index(op.f("ix_crawl_url_state_next_attempt_at"), table_name="crawl_url")
     op.drop_index(op.f("ix_crawl_url_state_lease_expires_at"), table_name="crawl_url")
