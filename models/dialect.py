@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, Connection, Dialect, Engine
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.pool import StaticPool
 
 from careerdiff.errors import ConfigError
@@ -47,7 +47,10 @@ def parse_db_url(db_url: str) -> URL:
         url = sa.make_url(db_url)
     except ArgumentError:
         raise ConfigError(f"not a database URL: {db_url!r} ({_URL_HINT})") from None
-    backend, driver = url.get_backend_name(), url.get_driver_name()
+    try:
+        backend, driver = url.get_backend_name(), url.get_driver_name()
+    except NoSuchModuleError:  # a scheme no SQLAlchemy dialect knows
+        raise ConfigError(f"unsupported database URL: {safe_url(url)} ({_URL_HINT})") from None
     if backend == "sqlite" and driver in ("pysqlite", ""):
         return url
     if backend == "postgresql" and (url.drivername == "postgresql" or driver == "psycopg"):
