@@ -66,17 +66,18 @@ def reparse_archive(
     all_pages: bool = False,
     batch_size: int = DEFAULT_REPARSE_BATCH,
     pages_per_slice: int = DEFAULT_PAGES_PER_SLICE,
+    extract_processes: int | None = None,
 ) -> RunSummary:
     """Extract archived pages again with this careerdiff's extractors and load them.
 
-    ``db_url`` left out comes from careerdiff's settings, as does the number of
-    extraction processes (``extract_processes``). ``all_pages`` re-extracts
-    every archived page, not only those an older extractor version read.
+    ``db_url`` and ``extract_processes`` left out come from careerdiff's settings.
+    ``all_pages`` re-extracts every archived page, not only those an older extractor
+    version read.
     """
     for name, value in (("batch_size", batch_size), ("pages_per_slice", pages_per_slice)):
         if value < 1:
             raise ConfigError(f"{name} must be at least 1, not {value}")
-    settings = load_settings({"db_url": db_url})
+    settings = load_settings({"db_url": db_url, "extract_processes": extract_processes})
     summary = RunSummary(flow=FLOW_NAME)
     after: ArchiveCursor | None = None
     number = 1

@@ -91,6 +91,7 @@ def demo(db_url: str) -> None:
             rate=0.0,
             concurrency=DEMO_CONCURRENCY,
             db_url=db_url,
+            extract_processes=0,  # a worker process takes longer to start than 30 pages take
             pages_per_slice=DEMO_PAGES_PER_SLICE,
         )
     console.print()

@@ -53,6 +53,7 @@ def crawl_parameters() -> Callable[..., dict[str, Any]]:
             "rate": 0.0,
             "concurrency": 4,
             "db_url": db_url,
+            "extract_processes": 0,
         }
         parameters.update(overrides)
         return parameters

@@ -102,7 +102,7 @@ def test_careerdiff_serve_runs_the_manual_reparse_deployment(
             "deployment",
             "run",
             "reparse-archive/manual",
-            *params(db_url=db_url, all_pages=True),
+            *params(db_url=db_url, all_pages=True, extract_processes=0),
             *WATCH,
         )
     finally:

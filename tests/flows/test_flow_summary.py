@@ -46,9 +46,7 @@ def test_crawl_slices_add_up_and_the_last_slice_says_what_is_left() -> None:
 
 def test_reparse_slices_count_pages_and_load_outcomes() -> None:
     load = LoadSummary(pages=3, pages_new=1, pages_changed=1, pages_unchanged=1)
-    reparse = ReparseSummary(
-        pages=3, batches=1, extractor_version=9, last_id=7, elapsed=0.5, load=load
-    )
+    reparse = ReparseSummary(pages=3, batches=1, extractor_version=9, elapsed=0.5, load=load)
 
     summary = RunSummary(flow="reparse-archive").add_reparse(reparse).add_reparse(reparse)
 
