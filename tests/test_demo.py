@@ -1,4 +1,5 @@
-"""``careerdiff demo``: the README's first command, run as a person runs it, twice.
+"""``careerdiff demo``, the README's first command, run as a person runs it (twice); and
+``careerdiff serve`` without a server.
 
 No Prefect server is configured: the demo starts Prefect's temporary one (so each
 run takes 20-40 s). Its output tables are read back as numbers.
@@ -24,7 +25,8 @@ CAREERDIFF = Path(sys.executable).parent / "careerdiff"
 ROW = re.compile(r"^[│|] (?P<measure>[^│|]+?) +[│|] +(?P<count>[\d,.]+) [│|]$")
 
 
-def run_demo(db_url: str, home: Path) -> subprocess.CompletedProcess[str]:
+def run_careerdiff(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """``careerdiff ARGS`` in ``home`` with no Prefect or careerdiff settings of this process."""
     env = {
         name: value
         for name, value in os.environ.items()
@@ -32,7 +34,7 @@ def run_demo(db_url: str, home: Path) -> subprocess.CompletedProcess[str]:
     }
     env.update({"PREFECT_HOME": str(home / "prefect"), "COLUMNS": "100"})
     return subprocess.run(
-        [str(CAREERDIFF), "demo", "--db", db_url],
+        [str(CAREERDIFF), *args],
         cwd=home,
         env=env,
         capture_output=True,
@@ -40,6 +42,10 @@ def run_demo(db_url: str, home: Path) -> subprocess.CompletedProcess[str]:
         timeout=240,
         stdin=subprocess.DEVNULL,
     )
+
+
+def run_demo(db_url: str, home: Path) -> subprocess.CompletedProcess[str]:
+    return run_careerdiff("demo", "--db", db_url, home=home)
 
 
 def summary_of(output: str) -> dict[str, int]:
@@ -85,6 +91,14 @@ def test_a_bad_database_url_is_a_one_line_error(tmp_path: Path) -> None:
 
     assert done.returncode == 2
     assert done.stderr.startswith("careerdiff: error: unsupported database URL")
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_serve_without_a_prefect_server_is_a_one_line_error(tmp_path: Path) -> None:
+    done = run_careerdiff("serve", home=tmp_path)
+
+    assert done.returncode == 2
+    assert done.stderr.startswith("careerdiff: error: careerdiff serve needs a Prefect server")
     assert len(done.stderr.strip().splitlines()) == 1
 
 

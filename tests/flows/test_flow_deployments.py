@@ -1,4 +1,4 @@
-"""prefect.yaml and ``careerdiff serve`` declare the same two deployments."""
+"""prefect.yaml, ``careerdiff serve`` and docs/operations.md agree on the two deployments."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import yaml
 from prefect.deployments.runner import RunnerDeployment
 from prefect.flows import load_flow_from_entrypoint
 
+from flows.crawl import crawl_comparisons
 from flows.deployments import (
     CRAWL_CRON,
     CRAWL_TIMEZONE,
@@ -18,6 +19,8 @@ from flows.deployments import (
     WORK_POOL,
     runner_deployments,
 )
+from flows.reparse import reparse_archive
+from flows.summary import artifact_key
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -88,3 +91,23 @@ def test_prefect_yaml_deploys_to_the_process_pool_with_careerdiffs_logs(
         assert deployment["work_pool"]["name"] == WORK_POOL
         env = deployment["work_pool"]["job_variables"]["env"]
         assert env["PREFECT_LOGGING_EXTRA_LOGGERS"] == "careerdiff"
+
+
+def test_the_operators_guide_names_every_deployment_parameter_and_artifact() -> None:
+    guide = (ROOT / "docs" / "operations.md").read_text(encoding="utf-8")
+    flows = {"crawl-comparisons": crawl_comparisons, "reparse-archive": reparse_archive}
+    for name, flow in flows.items():
+        assert f"`{artifact_key(name)}`" in guide
+        for parameter in inspect.signature(flow.fn).parameters:
+            assert f"`{parameter}`" in guide, f"{name}'s parameter {parameter} is not documented"
+    for deployment in ("crawl-comparisons/daily", "reparse-archive/manual"):
+        assert f"prefect deployment run '{deployment}'" in guide
+    for command in (
+        "prefect server start",
+        "prefect work-pool create careerdiff --type process",
+        "prefect deploy --all",
+        "prefect worker start --pool careerdiff",
+        "careerdiff serve",
+        "prefect artifact inspect",
+    ):
+        assert command in guide, command
