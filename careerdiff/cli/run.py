@@ -49,10 +49,16 @@ def temporary_server_defaults() -> None:
 
 
 def keep_run_logs_only() -> None:
-    """Show flow- and task-run log lines, but not Prefect's own chatter (server start, stop)."""
+    """Show flow- and task-run log lines, but not Prefect's own chatter (server start and
+    stop, links into a temporary server's UI that is gone when the demo ends)."""
     logging.getLogger("prefect").setLevel(logging.WARNING)
     for name in ("prefect.flow_runs", "prefect.task_runs"):
         logging.getLogger(name).setLevel(logging.INFO)
+    logging.getLogger("prefect.flow_runs").addFilter(_no_ui_links)
+
+
+def _no_ui_links(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("View at ")
 
 
 @app.command()
@@ -74,13 +80,18 @@ def demo(db_url: str) -> None:
     quiet_prefect_defaults()
     temporary_server_defaults()
     console = Console()
-    console.print("demo: starting Prefect (a temporary local server takes 10-25 s) ...")
+    console.print(
+        "demo: starting Prefect (a temporary local server takes 10-25 s) ...", soft_wrap=True
+    )
     from flows.crawl import crawl_comparisons  # Prefect's import is slow: only when needed
     from flows.summary import summary_rows
 
     keep_run_logs_only()
     with _fixture_site() as site:
-        console.print(f"demo: fixture site at {site.base_url}/, crawling into {safe_url(db_url)}")
+        console.print(
+            f"demo: fixture site at {site.base_url}/, crawling into {safe_url(db_url)}",
+            soft_wrap=True,
+        )
         summary = _run_flow(
             crawl_comparisons,
             seeds=[site.base_url + "/"],
@@ -99,7 +110,8 @@ def demo(db_url: str) -> None:
     for result in run_examples(db_url, EXAMPLE_QUERIES):
         console.print(result_table(result))
     console.print(
-        f"The database is {safe_url(db_url)}; docs/database.md lists its views and more queries."
+        f"The database is {safe_url(db_url)}; docs/database.md lists its views and more queries.",
+        soft_wrap=True,
     )
 
 
