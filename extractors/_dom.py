@@ -184,9 +184,7 @@ def ancestry_ids(node: Node, limit: int = 64, stop_id: int | None = None) -> lis
     """
     ids: list[int] = []
     current: Node | None = node
-    for _ in range(limit):
-        if current is None:
-            break
+    while current is not None and len(ids) < limit:
         node_id = current.mem_id
         ids.append(node_id)
         if node_id == stop_id:
@@ -218,11 +216,16 @@ class Block:
             return value_text(self.nodes[0])
         return tidy_spacing(clean_text(" ".join(map(raw_text, self.nodes))))
 
+    def has_break(self) -> bool:
+        """Whether a ``<br>`` breaks the block into lines."""
+        node = self.nodes[0]
+        return len(self.nodes) == 1 and node.is_element_node and _has_break(node)
+
     def lines(self) -> list[str]:
         """The block's text as a browser shows it, one text per line a ``<br>`` starts."""
-        node = self.nodes[0]
-        if len(self.nodes) > 1 or node.is_text_node or not _has_break(node):
+        if not self.has_break():
             return [self.prose()]
+        node = self.nodes[0]
         parts: list[str] = []
         current: list[str] = []
         for child in node.iter(include_text=True):

@@ -9,13 +9,15 @@ the blocks after it up to the next sub-heading or section, hidden ones included.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from extractors._context import PageContext
-from extractors._dom import Block, Node, ancestry_ids, leaf_blocks, value_text
+from extractors._dom import NON_CONTENT_TAGS, Block, Node, ancestry_ids, leaf_blocks, value_text
 from extractors._names import Names
 from extractors._outline import classify, region_after, widen_inline
+from extractors._regular import glued
+from extractors.normalize import clean_text
 
 _CONTROL = re.compile(
     r"(?:(?:show|see|view|read|load|display)\s+(?:more|less|fewer|all)"
@@ -23,6 +25,13 @@ _CONTROL = re.compile(
     re.IGNORECASE,
 )
 _MAX_SUBHEADING_CHARS = 200
+#: Lists, and the elements their items are.
+_ITEM_TAGS = {
+    "ul": frozenset({"li"}),
+    "ol": frozenset({"li"}),
+    "div": frozenset({"div", "p"}),
+}
+_SEPARATOR = "\x1f"
 _CONTROL_STARTS = frozenset("svrldm+0123456789")
 #: Bullets written as text before an item (followed by a space).
 _BULLETS = frozenset(
@@ -121,17 +130,70 @@ def list_items(nodes: list[Node], text_of: Callable[[Block], str]) -> list[str]:
     A block whose lines are broken by ``<br>`` gives one item per line. Controls
     ("Show more") and empty blocks are dropped.
     """
-    blocks = leaf_blocks(nodes)
-    if any(block.in_list for block in blocks):
-        blocks = [block for block in blocks if block.in_list]
+    simple = _plain_list_texts(nodes, spaced=text_of is Block.value)
+    if simple is not None:
+        texts: Iterable[str] = map(clean_text, simple)
+    else:
+        blocks = leaf_blocks(nodes)
+        if any(block.in_list for block in blocks):
+            blocks = [block for block in blocks if block.in_list]
+        texts = (text for block in blocks for text in _block_texts(block, text_of))
     items: list[str] = []
-    for block in blocks:
-        lines = block.lines()
-        texts = [text_of(block)] if len(lines) == 1 else lines
-        for text in map(without_bullet, texts):
-            if text and not is_control(text):
-                items.append(text)
+    for text in map(without_bullet, texts):
+        if text and not is_control(text):
+            items.append(text)
     return items
+
+
+def _block_texts(block: Block, text_of: Callable[[Block], str]) -> list[str]:
+    return block.lines() if block.has_break() else [text_of(block)]
+
+
+def _plain_list_texts(nodes: list[Node], spaced: bool) -> list[str] | None:
+    """The texts of a plain list's items, or ``None`` when the list is not plain.
+
+    Plain: the nodes are one list (a ``<ul>``/``<ol>`` of ``<li>``, or a
+    ``<div>`` of ``<div>``/``<p>`` items), perhaps beside controls, and each
+    item holds one piece of text; with ``spaced`` (texts read as values, not
+    prose), pieces of one value ("CPR", ", ", "8%") count as one. Anything else
+    is read block by block.
+    """
+    found: Node | None = None
+    item_tags: frozenset[str] = frozenset()
+    for node in nodes:
+        if node.is_element_node:
+            tag = node.tag or ""
+            if tag in _ITEM_TAGS and found is None:
+                found, item_tags = node, _ITEM_TAGS[tag]
+            elif tag not in NON_CONTENT_TAGS:
+                return None
+        elif node.is_text_node and not (node.text_content or "").isspace():
+            return None
+    if found is None:
+        return None
+    texts: list[str] = []
+    for item in found.iter(include_text=True):
+        if item.is_text_node:
+            if (item.text_content or "").isspace():
+                continue
+            return None
+        if item.tag not in item_tags:
+            return None
+        child = item.child
+        if child is not None and child.next is None and child.is_text_node:
+            texts.append(child.text_content or "")  # the usual item: one text
+            continue
+        pieces = [
+            piece
+            for piece in map(str.strip, item.text(separator=_SEPARATOR).split(_SEPARATOR))
+            if piece
+        ]
+        if len(pieces) > 1 and spaced:
+            pieces = glued(pieces)
+        if len(pieces) > 1:
+            return None
+        texts.extend(pieces)
+    return texts or None
 
 
 def without_bullet(text: str) -> str:

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extractors._dom import Node, ancestry_ids, attribute, is_content, value_text
+from extractors._dom import Node, ancestry_ids, attribute, value_text
 from extractors._names import Names
 
 HEADING_SELECTOR = "h1, h2, h3, h4, h5, h6, [role=heading]"
@@ -360,8 +360,10 @@ def region_after(
                     out.append(sibling)
                     if len(out) >= limit:
                         return out
-            elif is_content(sibling):
-                out.append(sibling)
+            elif sibling.is_text_node:
+                text = sibling.text_content
+                if text and not text.isspace():
+                    out.append(sibling)
             sibling = sibling.next
         parent = node.parent
         if parent is None or parent.tag in _LIMIT_TAGS:
@@ -387,6 +389,8 @@ def _collect_before_boundary(
                     break
                 if child.tag not in _SKIPPED_TAGS:
                     out.append(child)
-            elif is_content(child):
-                out.append(child)
+            elif child.is_text_node:
+                text = child.text_content
+                if text and not text.isspace():
+                    out.append(child)
             child = child.next

@@ -29,6 +29,8 @@ _LABEL_TRAILERS = " :*\u2020\u2021\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u20
 _FRAGMENT_STARTS = frozenset(",.;:%)/]")
 _FRAGMENT_ENDS = frozenset(",(/$[")
 _WORD_CHAR = re.compile(r"[^\W_]")
+#: Where a fragment meets a separator: a piece ends or starts like part of a value.
+_FRAGMENT_EDGE = re.compile(r"[,(/$\[]\s*\x1f|\x1f\s*[,.;:%)/\]]")
 
 
 def text_pieces(roots: Sequence[Node]) -> tuple[list[str], list[int]]:
@@ -42,18 +44,25 @@ def text_pieces(roots: Sequence[Node]) -> tuple[list[str], list[int]]:
     ends: list[int] = []
     for root in roots:
         text = (root.text_content or "") if root.is_text_node else root.text(separator=_SEPARATOR)
-        glue = False
-        for piece in text.split(_SEPARATOR):
-            piece = piece.strip()
-            if not piece:
-                continue
-            if glue or (piece[0] in _FRAGMENT_STARTS and len(pieces) > (ends[-1] if ends else 0)):
-                pieces[-1] = tidy_spacing(f"{pieces[-1]} {piece}")
-            else:
-                pieces.append(piece)
-            glue = piece[-1] in _FRAGMENT_ENDS
+        found = [piece for piece in map(str.strip, text.split(_SEPARATOR)) if piece]
+        if len(found) > 1 and _FRAGMENT_EDGE.search(text) is not None:
+            found = glued(found)
+        pieces += found
         ends.append(len(pieces))
     return pieces, ends
+
+
+def glued(pieces: list[str]) -> list[str]:
+    """The pieces with each fragment of a value joined to its neighbour ("$" + "32,954")."""
+    out: list[str] = []
+    glue = False
+    for piece in pieces:
+        if out and (glue or piece[0] in _FRAGMENT_STARTS):
+            out[-1] = tidy_spacing(f"{out[-1]} {piece}")
+        else:
+            out.append(piece)
+        glue = piece[-1] in _FRAGMENT_ENDS
+    return out
 
 
 def read_regular(
@@ -70,13 +79,16 @@ def read_regular(
     table has. A label's values run to the next label or the end of its root
     (text after a table, an advertisement, is another root's).
     """
-    found: list[tuple[int, str]] = []
     longest = max(map(len, by_words)) + 8  # room for white space and trailers
-    for index, piece in enumerate(pieces):
-        if len(piece) < longest and piece[0].isalpha():  # values mostly start otherwise
-            key = by_words.get(" ".join(piece.lower().split()).rstrip(_LABEL_TRAILERS))
-            if key is not None:
-                found.append((index, key))
+    found = [
+        (index, key)
+        for index, key in (
+            (index, by_words.get(" ".join(piece.lower().split()).rstrip(_LABEL_TRAILERS)))
+            for index, piece in enumerate(pieces)
+            if len(piece) < longest and piece[0].isalpha()  # values mostly start otherwise
+        )
+        if key is not None
+    ]
     if len(found) != label_count:
         return None
     rows: dict[str, list[str]] = {}

@@ -37,7 +37,10 @@ _REPLACEMENTS = (
     ("\ufeff", ""),
     ("\u00ad", ""),  # soft hyphen
 )
-_TIDY = re.compile(r"\s+([,.;:!?%)\]])|([($\[])\s+")
+#: Spaces before closing punctuation, and after an opening one or a currency sign.
+_TIDY = re.compile(r"\s+(?=[,.;:!?%)\]])|(?<=[($\[])\s+")
+_CLOSERS = ",.;:!?%)]"
+_OPENERS = "($["
 
 _NULL_PADDING = " .\t\n\r\xa0"
 #: Texts that mean "no value" in a cell.
@@ -58,7 +61,17 @@ def tidy_spacing(text: str) -> str:
     """Undo spaces that joining separate elements put before punctuation or after ``$``/``(``."""
     if " " not in text:
         return text
-    return _TIDY.sub(r"\1\2", text)  # one of the two groups matched; the other is ""
+    if "  " in text or "\n" in text or "\t" in text:
+        return _TIDY.sub("", text)
+    for closer in _CLOSERS:  # one space at most: plain replacing is cheaper than the pattern
+        pair = " " + closer
+        if pair in text:
+            text = text.replace(pair, closer)
+    for opener in _OPENERS:
+        pair = opener + " "
+        if pair in text:
+            text = text.replace(pair, opener)
+    return text
 
 
 def is_null(text: str | None) -> bool:
@@ -167,34 +180,25 @@ _SHARE = re.compile(r"\s*([^%]*?)[\s,:;(\-\u2013\u2014]*(\d+(?:\.\d+)?)\s*%\)?")
 _LABEL_END = " ,:;(-\u2013\u2014"
 
 
-def _split_share(part: str) -> tuple[str, float] | None:
-    """ "Bachelor's Degree, 40" -> ("Bachelor's Degree", 40.0): a label, then a number."""
-    end = len(part)
-    start = end
-    while start > 0 and (part[start - 1].isdigit() or part[start - 1] == "."):
-        start -= 1
-    number = part[start:end]
-    if not number or not any(map(str.isdigit, number)):
-        return None
-    try:
-        value = float(number)
-    except ValueError:
-        return None
-    return part[:start].rstrip(_LABEL_END), value
-
-
 def parse_labelled_share(text: str | None) -> tuple[str | None, float | None]:
     """ "Bachelor's Degree, 40%" -> ("Bachelor's Degree", 40.0); no percent -> (text, None)."""
-    if text is None or is_null(text):
+    if text is None:
         return None, None
     cleaned = clean_text(text)
-    body = cleaned[:-1] if cleaned.endswith(")") else cleaned
-    if body.endswith("%"):
-        found = _split_share(body[:-1].rstrip())
-        if found is not None:
-            label, value = found
-            return (label or None), value
-    return (cleaned or None), None
+    if is_null(cleaned):
+        return None, None
+    body = cleaned[:-1] if cleaned[-1] == ")" else cleaned  # "Patients (30%)"
+    if body[-1:] == "%":
+        head = body[:-1].rstrip()
+        label = head.rstrip("0123456789.")  # the number is the last run of digits
+        number = head[len(label) :]
+        if any(char.isdigit() for char in number):
+            try:
+                value = float(number)
+            except ValueError:  # "1.2.3%"
+                return cleaned, None
+            return (label.rstrip(_LABEL_END) or None), value
+    return cleaned, None
 
 
 def parse_shares(text: str | None) -> list[tuple[str, float]]:
