@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import signal
 import threading
+import time
 import zlib
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -26,6 +28,8 @@ from extractors import Issue, PageRecord, extract_page
 
 log = logging.getLogger(__name__)
 
+#: How often a worker checks that the process that started it is still there.
+_PARENT_CHECK_SECONDS = 0.5
 #: zlib level 1: nearly the ratio of the default level at a third of the CPU time.
 COMPRESS_LEVEL = 1
 
@@ -104,9 +108,17 @@ def _start_method() -> str:
     return "spawn"
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the parent, which shuts them down itself."""
+def _start_worker(parent: int) -> None:
+    """Set a worker up: Ctrl-C is for the parent, which shuts its workers down itself; and
+    a worker whose parent died (SIGKILL) exits instead of waiting for work forever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_PARENT_CHECK_SECONDS)
+    os._exit(0)
 
 
 class PageExtractor:
@@ -124,7 +136,8 @@ class PageExtractor:
             self._pool = ProcessPoolExecutor(
                 max_workers=processes,
                 mp_context=multiprocessing.get_context(_start_method()),
-                initializer=_ignore_interrupts,
+                initializer=_start_worker,
+                initargs=(os.getpid(),),
             )
             for _ in range(processes):
                 self._pool.submit(extract_jobs, [])  # start the workers now
