@@ -280,8 +280,10 @@ def leaf_blocks(nodes: Iterable[Node], limit: int = 2000) -> list[Block]:
             continue
         in_list = in_list or tag in _LIST_TAGS
         child = item.child
-        if child is not None and child.next is None and child.is_text_node:
-            out.append(Block((item,), in_list))  # one text: a leaf (blank ones are dropped later)
+        if tag == "p" or (child is not None and child.next is None and child.is_text_node):
+            # One text, or a paragraph (the parser never nests blocks in one): a leaf.
+            # Blank ones are dropped later.
+            out.append(Block((item,), in_list))
             continue
         pieces, opens = _pieces(item)
         if not opens and tag not in _CONTAINER_TAGS:

@@ -76,6 +76,7 @@ class Names:
     b: str
     _forms: tuple[_NameForm, _NameForm] = field(init=False, repr=False, compare=False)
     _whole: dict[str, int] = field(init=False, repr=False, compare=False)
+    _nested: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         forms = (_NameForm.of(self.a), _NameForm.of(self.b))
@@ -88,6 +89,13 @@ class Names:
             if form.stem
         }
         object.__setattr__(self, "_whole", whole)
+        # When neither stem holds the other, a mention of one never overlaps the other's.
+        nested = (
+            bool(forms[0].stem)
+            and bool(forms[1].stem)
+            and (forms[0].stem in forms[1].stem or forms[1].stem in forms[0].stem)
+        )
+        object.__setattr__(self, "_nested", nested)
 
     @property
     def pair(self) -> tuple[str, str]:
@@ -114,7 +122,14 @@ class Names:
 
     def indices(self, text: str) -> set[int]:
         """Which occupations ``text`` names."""
-        return {index for _, _, index in self.mentions(text)}
+        if self._nested:
+            return {index for _, _, index in self.mentions(text)}
+        lowered = text.lower()
+        return {
+            index
+            for index, form in enumerate(self._forms)
+            if form.stem and form.stem in lowered and form.find_all(lowered)
+        }
 
     def exactly(self, text: str) -> int | None:
         """The occupation ``text`` is nothing but the name of, else ``None``."""

@@ -6,8 +6,9 @@ each label followed by its two values. ``node.text(separator=...)`` hands
 over those pieces at once, which is far cheaper than walking the cells.
 
 The reading is trusted only when the pieces leave no doubt: every label of the
-table is there exactly once, each is followed by exactly two whole values,
-and nothing else comes between or after them. Anything else (values in
+table is there exactly once, each is followed by exactly two whole values (or
+by two breakdowns of the same categories, one piece per category), and nothing
+else comes between or after them. Anything else (values in
 several pieces, notes in a label cell, cards, columns, empty cells) returns
 ``None``, and the general reader in ``_rows`` takes over.
 """
@@ -95,11 +96,17 @@ def read_regular(
     nexts = [index for index, _ in found[1:]] + [len(pieces)]
     for (index, key), after in zip(found, nexts, strict=True):
         end = min(after, next(end for end in ends if end > index))
-        if end - index != 3 or key in rows:
+        if key in rows:
             return None
-        values = [clean_text(pieces[index + 1]), clean_text(pieces[index + 2])]
-        if not all(map(_is_whole, values)):
-            return None
+        if end - index == 3:
+            values = [clean_text(pieces[index + 1]), clean_text(pieces[index + 2])]
+            if not all(map(_is_whole, values)):
+                return None
+        else:
+            halves = _breakdowns(pieces[index + 1 : end])
+            if halves is None:
+                return None
+            values = halves
         rows[key] = values
     header_names: list[str | None] = [None, None]
     order: list[int] = []
@@ -111,6 +118,18 @@ def read_regular(
                 order.append(occupation)
                 header_names[occupation] = text.strip(" .:;,")
     return rows, header_names, order
+
+
+def _breakdowns(pieces: list[str]) -> list[str] | None:
+    """Two breakdowns in a row ("Male, 11.2%", "Female, 88.8%", "Male, 20.4%", ...) as two
+    texts, when the second half names the same categories in the same order."""
+    half = len(pieces) // 2
+    if half < 2 or len(pieces) != 2 * half or not all(piece[-1] == "%" for piece in pieces):
+        return None
+    categories = [piece.rpartition(",")[0] for piece in pieces]
+    if not categories[0] or categories[:half] != categories[half:]:
+        return None
+    return [clean_text(" ".join(pieces[:half])), clean_text(" ".join(pieces[half:]))]
 
 
 def _is_whole(value: str) -> bool:

@@ -25,6 +25,8 @@ _SECTION_WORD = re.compile(
 )
 _LEADING = re.compile(r"^(?:compare|comparing|comparison:?)\s+", re.IGNORECASE)
 _MAX_NAME_CHARS = 80
+#: What separates the parts of a document title: "A vs B | Site", "A vs B - Site".
+_TITLE_PARTS = re.compile(r"\s+[|\u2013\u2014-]\s+")
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ def find_title(tree: LexborHTMLParser, candidates: list[Candidate]) -> Title:
     if found is not None:
         return found
     document_title = _document_title(tree)
-    for part in re.split(r"\s+[|\u2013\u2014-]\s+", document_title):
+    for part in _TITLE_PARTS.split(document_title):
         names = split_title(part)
         if names is not None:
             return Title(part.strip(), Names(*names), from_document_title=True)
