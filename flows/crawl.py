@@ -6,9 +6,9 @@ with that page budget) and stores them. Slices go on until one finds nothing mor
 due or the run's ``max_pages`` is spent, so a crawl of thousands of pages makes a
 handful of task runs, and a slice whose database went away is retried whole.
 
-The first slice queues the seeds, reads the sitemaps and, when the frontier has
-nothing due, starts a new round that re-checks every page fetched before (with
-conditional requests); an unfinished crawl is resumed instead. Later slices only
+The first slice queues the seeds, reads the sitemaps and, when the last round of
+the frontier is finished, starts a new round that re-checks every page fetched
+before (with conditional requests); an unfinished round is resumed instead. Later slices only
 take what is due (the allowed hosts are fixed from the run's settings).
 """
 
@@ -140,7 +140,7 @@ def crawl_comparisons(
         this_slice := slice_settings(
             settings,
             number=number,
-            pages_so_far=summary.fetched + summary.not_modified + summary.failed_total,
+            pages_so_far=summary.pages_taken,
             pages_per_slice=pages_per_slice,
         )
     ) is not None:

@@ -1,6 +1,6 @@
 """A flow run's summary: one value the flow returns and the same numbers as a table artifact.
 
-``RunSummary`` adds up what each task of a run did (crawl rounds or reparse batches);
+``RunSummary`` adds up what each task of a run did (crawl slices or reparse slices);
 ``summary_rows`` turns it into the rows of the run's Prefect table artifact, and
 ``publish_summary`` creates that artifact. ``issues_by_section`` counts the open
 parse issues of the database by section (from the ``parse_issues`` view).
@@ -54,12 +54,17 @@ class RunSummary(BaseModel):
         return self.new + self.changed + self.unchanged
 
     @property
+    def pages_taken(self) -> int:
+        """Pages taken from the frontier: answered with a body, a 304 or a failure."""
+        return self.fetched + self.not_modified + self.failed_total
+
+    @property
     def failed_total(self) -> int:
         """Failures, whatever their reason."""
         return sum(self.failed.values())
 
     def add_crawl(self, crawl: CrawlSummary) -> RunSummary:
-        """This summary with one crawl round added (``queued_left`` is the round's)."""
+        """This summary with one crawl slice added (``queued_left`` is the slice's)."""
         return self.model_copy(
             update={
                 "tasks": self.tasks + 1,

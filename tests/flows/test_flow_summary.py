@@ -39,6 +39,7 @@ def test_crawl_slices_add_up_and_the_last_slice_says_what_is_left() -> None:
     assert (summary.new, summary.changed, summary.unchanged) == (7, 1, 1)
     assert summary.failed == {"http-404": 3, "timeout": 1}
     assert summary.failed_total == 4
+    assert summary.pages_taken == 9 + 2 + 4
     assert summary.stored == 9
     assert summary.queued_left == 0
     assert summary.elapsed_seconds == 3.5
