@@ -7,6 +7,7 @@ Modules, from the edge in:
     retry      which faults are retried, back-off and Retry-After (tenacity)
     limits     per-host concurrency and pacing (aiolimiter)
     robots     robots.txt per host (protego), cached
+    transport  httpx's transport with httpcore's pool bookkeeping made linear
     fetcher    Fetcher over one shared httpx.AsyncClient -> FetchResult
     sitemaps   urlset / sitemapindex, plain or gzip, read safely
     links      links on fetched pages worth following

@@ -46,6 +46,7 @@ from careerdiff.crawl.robots import (
     RobotsState,
     policy_from_response,
 )
+from careerdiff.crawl.transport import crawl_transport
 from careerdiff.crawl.urls import UrlRules, origin_of
 from careerdiff.settings import Settings
 
@@ -105,8 +106,11 @@ def client_for(
 ) -> httpx.AsyncClient:
     """The crawl's one HTTP/1.1 client: pooled, sized to the per-host concurrency, no redirects."""
     pool = settings.concurrency * max(1, hosts) + 1  # +1: a robots.txt redirect elsewhere
+    limits = httpx.Limits(
+        max_connections=pool, max_keepalive_connections=pool, keepalive_expiry=30.0
+    )
     return httpx.AsyncClient(
-        transport=transport,
+        transport=transport or crawl_transport(limits),
         http1=True,
         http2=False,
         follow_redirects=False,
@@ -118,9 +122,7 @@ def client_for(
             write=settings.read_timeout,
             pool=settings.connect_timeout + settings.read_timeout,
         ),
-        limits=httpx.Limits(
-            max_connections=pool, max_keepalive_connections=pool, keepalive_expiry=30.0
-        ),
+        limits=limits,
     )
 
 

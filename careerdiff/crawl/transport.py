@@ -1,0 +1,167 @@
+"""The crawl's HTTP transport: httpx's own, minus two costs of httpcore 1.0's connection pool.
+
+httpcore 1.0 re-examines its whole pool whenever a request starts or ends. For each
+idle connection it asks whether the server closed it, through anyio's extra
+attributes (which rebuild a dict and call ``getpeername`` on every ask), and it
+counts the pool once more per idle connection. With 16 requests in flight that
+bookkeeping cost more CPU than the HTTP itself (profiled: about a third of the
+crawl's event loop). Here:
+
+* ``_LinearPool`` does the same bookkeeping in one pass over the connections and
+  one pass over the queued requests; idle connections beyond the keep-alive limit
+  are closed, oldest first (httpcore compared the size of the whole pool instead);
+* ``_Backend`` hands the pool streams that answer "is the server's end readable?"
+  with one ``poll`` on a socket kept at connect time.
+
+Requests, responses, errors and timeouts are httpx's and httpcore's, unchanged.
+The pool method replaced is private to httpcore, so the replacement is used only
+with the httpcore versions it was written against (1.0.x); any other version gets
+httpx's stock transport.
+"""
+
+from __future__ import annotations
+
+import select
+import socket
+import ssl
+from collections.abc import Iterable
+from typing import Any
+
+import httpcore
+import httpx
+
+#: httpcore versions whose pool ``_LinearPool`` is written against.
+SUPPORTED_HTTPCORE = "1.0."
+
+
+def _readable(sock: socket.socket | None) -> bool:
+    """Whether a read would return at once: data, or the end of a connection the server closed.
+
+    A socket that is gone counts as readable, so its connection is dropped.
+    """
+    fd = -1 if sock is None else sock.fileno()
+    if fd < 0:
+        return True
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    return bool(poller.poll(0))
+
+
+class _Stream(httpcore.AsyncNetworkStream):
+    """A network stream that keeps its socket at hand for the pool's readability checks."""
+
+    def __init__(self, inner: httpcore.AsyncNetworkStream) -> None:
+        self._inner = inner
+        self._socket: socket.socket | None = inner.get_extra_info("socket")
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return await self._inner.read(max_bytes, timeout)
+
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        await self._inner.write(buffer, timeout)
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+    async def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        return _Stream(await self._inner.start_tls(ssl_context, server_hostname, timeout))
+
+    def get_extra_info(self, info: str) -> Any:
+        if info == "is_readable":
+            return _readable(self._socket)
+        return self._inner.get_extra_info(info)
+
+
+class _Backend(httpcore.AnyIOBackend):
+    """anyio's network backend, with streams wrapped in ``_Stream``."""
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        stream = await super().connect_tcp(host, port, timeout, local_address, socket_options)
+        return _Stream(stream)
+
+
+class _LinearPool(httpcore.AsyncConnectionPool):
+    """httpcore's pool with its per-request bookkeeping done in linear time."""
+
+    def _assign_requests_to_connections(self) -> list[httpcore.AsyncConnectionInterface]:
+        """Drop closed and expired connections, cap idle ones, and give queued requests one.
+
+        Called by httpcore whenever a request is added to or removed from the pool;
+        returns the connections to close (httpcore closes them).
+        """
+        closing: list[httpcore.AsyncConnectionInterface] = []
+        kept: list[httpcore.AsyncConnectionInterface] = []
+        for connection in self._connections:
+            if connection.is_closed():
+                continue
+            if connection.has_expired():
+                closing.append(connection)
+            else:
+                kept.append(connection)
+        idle = [connection for connection in kept if connection.is_idle()]
+        surplus = len(idle) - self._max_keepalive_connections
+        if surplus > 0:
+            closing.extend(idle[:surplus])
+            kept = [connection for connection in kept if connection not in idle[:surplus]]
+            idle = idle[surplus:]
+        self._connections = kept
+        available: dict[tuple[bytes, bytes, int], list[httpcore.AsyncConnectionInterface]] = {}
+        for pool_request in self._requests:
+            if not pool_request.is_queued():
+                continue
+            origin = pool_request.request.url.origin
+            key = (origin.scheme, origin.host, origin.port)
+            ready = available.get(key)
+            if ready is None:
+                ready = available[key] = [
+                    connection
+                    for connection in self._connections
+                    if connection.can_handle_request(origin) and connection.is_available()
+                ]
+            if ready:
+                pool_request.assign_to_connection(ready[0])
+                if ready[0] in idle:
+                    idle.remove(ready[0])  # spoken for: never closed to make room
+                continue
+            if len(self._connections) >= self._max_connections:
+                if not idle:
+                    continue  # the request waits for a connection to come free
+                victim = idle.pop(0)
+                self._connections.remove(victim)
+                closing.append(victim)
+                for connections in available.values():
+                    if victim in connections:
+                        connections.remove(victim)
+            connection = self.create_connection(origin)
+            self._connections.append(connection)
+            pool_request.assign_to_connection(connection)
+        return closing
+
+
+def crawl_transport(limits: httpx.Limits) -> httpx.AsyncBaseTransport:
+    """An HTTP/1.1 transport with ``limits`` that never reads proxies from the environment."""
+    transport = httpx.AsyncHTTPTransport(limits=limits, http1=True, http2=False, trust_env=False)
+    if not httpcore.__version__.startswith(SUPPORTED_HTTPCORE):
+        return transport
+    transport._pool = _LinearPool(  # the one attribute of httpx's transport we replace
+        ssl_context=httpx.create_ssl_context(trust_env=False),
+        max_connections=limits.max_connections,
+        max_keepalive_connections=limits.max_keepalive_connections,
+        keepalive_expiry=limits.keepalive_expiry,
+        http1=True,
+        http2=False,
+        network_backend=_Backend(),
+    )
+    return transport
