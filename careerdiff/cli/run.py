@@ -1,5 +1,4 @@
-"""``careerdiff demo`` (the offline quick start) and ``careerdiff serve`` (deployments without a
-worker).
+"""``careerdiff demo`` (the offline quick start) and ``careerdiff serve`` (no worker needed).
 
 Prefect is imported only when one of these commands runs: it takes seconds to
 import, and its settings are read from the environment at import, so the
@@ -135,7 +134,12 @@ def _run_flow(flow: Callable[..., RunSummary], **parameters: Any) -> RunSummary:
 
 
 @app.command()
-@click.option("--limit", type=int, default=None, help="Most flow runs at once (default: no limit).")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Most flow runs at once (default: no limit).",
+)
 def serve(limit: int | None) -> None:
     """Serve the crawl-comparisons/daily and reparse-archive/manual deployments from this process.
 
