@@ -33,7 +33,7 @@ from careerdiff.crawl.summary import CrawlSummary
 from careerdiff.errors import ConfigError, LoadError
 from careerdiff.extraction import ExtractedPage, ExtractJob, PageExtractor
 from careerdiff.settings import Settings
-from models import LoadItem, LoadSummary, Store, migrate
+from models import LoadItem, LoadSummary, Store, dialect, migrate
 from models.archive import Archive, ArchiveCursor, ArchivedPage
 from models.frontier import DbFrontier, RoundStart
 
@@ -60,8 +60,11 @@ def run_crawl(
     with Store.open(settings.db_url, batch_size=settings.batch_size) as store:
         if store.engine.url.get_backend_name() == "sqlite" and _in_memory(store):
             raise ConfigError("a crawl needs a database file or server, not an in-memory one")
+        # The frontier is written many times a second from the event loop: its commits do
+        # not wait for the disk (a killed crawl loses none; a machine crash may cost refetches).
+        frontier_engine = dialect.create_engine(settings.db_url, durable=False)
         frontier = DbFrontier(
-            store.engine,
+            frontier_engine,
             classify=lambda url: str(rules.classify(url)),
             lease_timeout=timedelta(seconds=settings.lease_timeout),
         )
@@ -81,6 +84,8 @@ def run_crawl(
                 f"the crawl's database failed: {migrate.first_line(exc)}",
                 transient=isinstance(exc, OperationalError),
             ) from None
+        finally:
+            frontier_engine.dispose()
 
 
 def _in_memory(store: Store) -> bool:

@@ -13,6 +13,7 @@ so concurrent loaders serialize their batches exactly as on SQLite.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -68,12 +69,30 @@ def safe_url(url: str | URL) -> str:
         return url
 
 
-def create_engine(db_url: str) -> Engine:
-    """An engine for ``db_url`` configured for careerdiff's loaders (see module docstring)."""
+def create_engine(db_url: str, *, durable: bool = True) -> Engine:
+    """An engine for ``db_url`` configured for careerdiff's loaders (see module docstring).
+
+    ``durable`` False: commits do not wait for the disk (SQLite ``synchronous =
+    NORMAL`` in WAL mode, PostgreSQL ``synchronous_commit = off``). A crash of the
+    process loses nothing; a crash of the machine may lose the last commits. For
+    bookkeeping that can be redone, like the crawl frontier, written many times a
+    second.
+    """
     url = parse_db_url(db_url)
-    if url.get_backend_name() == "sqlite":
-        return _sqlite_engine(url)
-    return sa.create_engine(url)
+    engine = _sqlite_engine(url) if url.get_backend_name() == "sqlite" else sa.create_engine(url)
+    if not durable:
+        event.listen(engine, "connect", _commit_without_sync)
+    return engine
+
+
+def _commit_without_sync(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        cursor.execute("PRAGMA synchronous = NORMAL")
+    else:
+        cursor.execute("SET synchronous_commit TO off")
+        dbapi_connection.commit()
+    cursor.close()
 
 
 def _sqlite_engine(url: URL) -> Engine:

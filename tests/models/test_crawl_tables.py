@@ -317,3 +317,19 @@ def test_loaded_hashes_are_those_of_each_pages_newest_loaded_fetch(store: Store)
         str(first.url): item(first, LATER).content_hash,
         str(second.url): item(second, T0).content_hash,
     }
+
+
+def test_an_engine_for_the_frontier_commits_without_waiting_for_the_disk(db_url: str) -> None:
+    from models import dialect
+
+    fast, durable = dialect.create_engine(db_url, durable=False), dialect.create_engine(db_url)
+    sqlite = fast.url.get_backend_name() == "sqlite"
+    query = "PRAGMA synchronous" if sqlite else "SHOW synchronous_commit"
+    try:
+        with fast.connect() as connection:
+            assert connection.exec_driver_sql(query).scalar() == (1 if sqlite else "off")
+        with durable.connect() as connection:  # FULL (2) and on: the store's commits
+            assert connection.exec_driver_sql(query).scalar() == (2 if sqlite else "on")
+    finally:
+        fast.dispose()
+        durable.dispose()
