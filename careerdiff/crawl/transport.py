@@ -9,7 +9,10 @@ crawl's event loop). Here:
 
 * ``_LinearPool`` does the same bookkeeping in one pass over the connections and
   one pass over the queued requests; idle connections beyond the keep-alive limit
-  are closed, oldest first (httpcore compared the size of the whole pool instead);
+  are closed, oldest first (httpcore compared the size of the whole pool instead).
+  It asks whether a connection expired (or the server closed it) just before
+  handing it to a request, and of every connection at most once a second, not of
+  every connection on every pass;
 * ``_Backend`` hands the pool streams that answer "is the server's end readable?"
   with one ``poll`` on a socket kept at connect time.
 
@@ -24,6 +27,7 @@ from __future__ import annotations
 import select
 import socket
 import ssl
+import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -32,6 +36,9 @@ import httpx
 
 #: httpcore versions whose pool ``_LinearPool`` is written against.
 SUPPORTED_HTTPCORE = "1.0."
+#: Seconds between checks of every pooled connection for expiry (a connection is
+#: also checked whenever it is about to be used).
+SWEEP_EVERY = 1.0
 
 
 def _readable(sock: socket.socket | None) -> bool:
@@ -95,6 +102,8 @@ class _Backend(httpcore.AnyIOBackend):
 class _LinearPool(httpcore.AsyncConnectionPool):
     """httpcore's pool with its per-request bookkeeping done in linear time."""
 
+    _next_sweep = 0.0  # when every connection is next checked for expiry
+
     def _assign_requests_to_connections(self) -> list[httpcore.AsyncConnectionInterface]:
         """Drop closed and expired connections, cap idle ones, and give queued requests one.
 
@@ -103,10 +112,14 @@ class _LinearPool(httpcore.AsyncConnectionPool):
         """
         closing: list[httpcore.AsyncConnectionInterface] = []
         kept: list[httpcore.AsyncConnectionInterface] = []
+        now = time.monotonic()
+        sweep = now >= self._next_sweep
+        if sweep:
+            self._next_sweep = now + SWEEP_EVERY
         for connection in self._connections:
             if connection.is_closed():
                 continue
-            if connection.has_expired():
+            if sweep and connection.has_expired():
                 closing.append(connection)
             else:
                 kept.append(connection)
@@ -130,6 +143,12 @@ class _LinearPool(httpcore.AsyncConnectionPool):
                     for connection in self._connections
                     if connection.can_handle_request(origin) and connection.is_available()
                 ]
+            while ready and ready[0].has_expired():  # checked just before use
+                expired = ready.pop(0)
+                self._connections.remove(expired)
+                closing.append(expired)
+                if expired in idle:
+                    idle.remove(expired)
             if ready:
                 pool_request.assign_to_connection(ready[0])
                 if ready[0] in idle:
