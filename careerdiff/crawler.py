@@ -28,7 +28,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 import extractors
 from careerdiff.crawl.engine import crawl, rules_for
 from careerdiff.crawl.progress import CrawlProgress
-from careerdiff.crawl.store_sink import StoreSink
+from careerdiff.crawl.store_sink import StoreSink, counts_of
 from careerdiff.crawl.summary import CrawlSummary
 from careerdiff.errors import ConfigError, LoadError
 from careerdiff.extraction import ExtractedPage, ExtractJob, PageExtractor
@@ -159,7 +159,7 @@ def reparse_archive(
                 ]
                 load = LoadSummary()
                 for layer in newest_first_layers(items):
-                    load = load + store.load(layer)
+                    load = load + counts_of(store.load(layer))
                 archive.mark_extracted(
                     [(page.url, page.content_hash) for page in pages],
                     version=version,

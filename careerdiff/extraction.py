@@ -28,6 +28,8 @@ from extractors import Issue, PageRecord, extract_page
 
 log = logging.getLogger(__name__)
 
+#: Jobs sent to a worker process at a time.
+CHUNK_JOBS = 50
 #: How often a worker checks that the process that started it is still there.
 _PARENT_CHECK_SECONDS = 0.5
 #: zlib level 1: nearly the ratio of the default level at a third of the CPU time.
@@ -164,8 +166,17 @@ class PageExtractor:
             return extract_jobs(jobs)
 
     def run(self, jobs: Sequence[ExtractJob]) -> list[ExtractedPage]:
-        """Extract ``jobs`` and wait for the results."""
-        return self.wait(self.submit(jobs), jobs)
+        """Extract ``jobs`` and wait for the results.
+
+        Jobs travel in chunks of ``CHUNK_JOBS``: a worker starts on the first chunk
+        while the next ones are sent, and no batch is held twice in memory at once.
+        """
+        chunks = [jobs[start : start + CHUNK_JOBS] for start in range(0, len(jobs), CHUNK_JOBS)]
+        futures = [self.submit(chunk) for chunk in chunks]
+        results = []
+        for chunk, future in zip(chunks, futures, strict=True):
+            results.extend(self.wait(future, chunk))
+        return results
 
     def close(self) -> None:
         """Stop the worker processes."""

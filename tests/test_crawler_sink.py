@@ -182,3 +182,11 @@ def test_when_the_worker_dies_the_extractor_goes_on_in_this_process() -> None:
         results = extractor.run(jobs)
         assert extractor._pool is None
     assert [r.record for r in results] == [r.record for r in extract_jobs(jobs)]
+
+
+def test_jobs_travel_in_chunks_and_come_back_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(careerdiff.extraction, "CHUNK_JOBS", 2)
+    jobs = jobs_of(page_names()[:5])
+    with PageExtractor(1) as extractor:
+        results = extractor.run(jobs)
+    assert [r.record.url if r.record else None for r in results] == [job.url for job in jobs]

@@ -20,10 +20,11 @@ does not settle the batch's URLs, so a resumed crawl fetches them again.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from types import TracebackType
+from types import MappingProxyType, TracebackType
 
 import extractors
 from careerdiff.crawl.result import FetchResult
@@ -37,7 +38,7 @@ class StoreSink:
     """A :class:`~careerdiff.crawl.sink.PageSink` into ``store``: archive, extract, load.
 
     ``processes`` is the number of extraction worker processes (0: extract in the
-    sink's thread). ``load`` adds up what the store loaded, for reports.
+    sink's thread). ``load`` adds up what the store loaded (counts only), for reports.
     """
 
     def __init__(self, store: Store, *, processes: int = 1) -> None:
@@ -71,7 +72,7 @@ class StoreSink:
             if result.record is not None
         ]
         summary = self.store.load(items) if items else LoadSummary()
-        self.load = self.load + summary
+        self.load = self.load + counts_of(summary)
         self.archive.mark_extracted(
             [(item.url, str(item.content_hash)) for item in items],
             version=version,
@@ -98,6 +99,12 @@ class StoreSink:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def counts_of(summary: LoadSummary) -> LoadSummary:
+    """``summary`` without its outcome of every page: a running total of a long crawl keeps
+    counts only, so its memory stays flat."""
+    return dataclasses.replace(summary, page_outcomes=MappingProxyType({}))
 
 
 def _archived(page: FetchResult, digest: str, body_zlib: bytes) -> ArchivedPage:
