@@ -30,6 +30,7 @@ import extractors
 from careerdiff.crawl.result import FetchResult
 from careerdiff.crawl.sink import PageOutcome
 from careerdiff.extraction import ExtractJob, PageExtractor, compress
+from extractors import PageRecord
 from models import LoadItem, LoadSummary, Store
 from models.archive import Archive, ArchivedPage
 
@@ -51,39 +52,42 @@ class StoreSink:
         """Store ``pages``; one outcome per page, in order."""
         hashes = [page.content_hash or hashlib.sha256(page.body).hexdigest() for page in pages]
         loaded = self.archive.loaded_hashes([page.url for page in pages])
-        fresh = [
-            loaded.get(page.url, "") != digest for page, digest in zip(pages, hashes, strict=True)
-        ]
-        jobs = [
-            ExtractJob(page.url, page.body, page.charset, wanted)
-            for page, wanted in zip(pages, fresh, strict=True)
-        ]
-        extracted = self.extractor.run(jobs)
-        version = extractors.EXTRACTOR_VERSION
+        fresh = [loaded.get(page.url) != digest for page, digest in zip(pages, hashes, strict=True)]
+        extracted = self.extractor.run(
+            [
+                ExtractJob(page.url, page.body, page.charset, extract=wanted)
+                for page, wanted in zip(pages, fresh, strict=True)
+            ]
+        )
         self.archive.keep(
             [
                 _archived(page, digest, result.body_zlib or compress(page.body))
                 for page, digest, result in zip(pages, hashes, extracted, strict=True)
             ]
         )
-        items = [
-            LoadItem(result.record, page.fetched_at, digest, version)
-            for page, digest, result in zip(pages, hashes, extracted, strict=True)
-            if result.record is not None
-        ]
-        summary = self.store.load(items) if items else LoadSummary()
+        outcomes = self._load(
+            [
+                (page, digest, result.record)
+                for page, digest, result in zip(pages, hashes, extracted, strict=True)
+                if result.record is not None
+            ]
+        )
+        return [outcomes.get(page.url, PageOutcome.UNCHANGED) for page in pages]
+
+    def _load(self, pages: list[tuple[FetchResult, str, PageRecord]]) -> dict[str, PageOutcome]:
+        """Load the extracted pages in one ``Store.load``, then mark their archived bodies
+        as extracted by this version; the outcome of each page by URL."""
+        if not pages:
+            return {}
+        version = extractors.EXTRACTOR_VERSION
+        summary = self.store.load(
+            LoadItem(record, page.fetched_at, digest, version) for page, digest, record in pages
+        )
         self.load = self.load + counts_of(summary)
         self.archive.mark_extracted(
-            [(item.url, str(item.content_hash)) for item in items],
-            version=version,
-            at=datetime.now(UTC),
+            [(page.url, digest) for page, digest, _ in pages], version=version, at=datetime.now(UTC)
         )
-        return [
-            PageOutcome(summary.page_outcomes.get(page.url, "unchanged"))
-            if wanted
-            else PageOutcome.UNCHANGED
-            for page, wanted in zip(pages, fresh, strict=True)
-        ]
+        return {url: PageOutcome(outcome) for url, outcome in summary.page_outcomes.items()}
 
     def close(self) -> None:
         """Stop the extraction workers (the store stays open: it is the caller's)."""
