@@ -114,6 +114,8 @@ class LinkFinder:
         return self._judge(_resolve(text, base, origin)), context_free
 
     def _judge(self, absolute: str) -> _Verdict:
+        if absolute.isascii() and self._rules.refusal(absolute) is not None:
+            return None  # refused before normalizing (which keeps an ASCII host and scheme)
         try:
             url = normalize_url(absolute)
         except ValueError:

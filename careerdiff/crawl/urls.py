@@ -43,6 +43,18 @@ TRACKING_PARAMS = frozenset(
 )
 
 
+#: URLs already in normal form but for a default port or a trailing slash: lower-case
+#: scheme and host (dotted labels of letters, digits and inner hyphens), and a path of
+#: non-empty segments of unreserved characters, none of them "." or "..", and nothing
+#: after it. Canonicalizing changes nothing in them, so they skip the slow path.
+_SIMPLE_URL = re.compile(
+    r"(?P<scheme>https?)://"
+    r"(?P<host>[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*)"
+    r"(?::(?P<port>[0-9]{1,5}))?"
+    r"(?P<path>(?:/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*)/?"
+)
+
+
 class UrlKind(enum.StrEnum):
     """What a URL is to the crawl."""
 
@@ -62,6 +74,12 @@ def normalize_url(url: str) -> str:
     anything that is not an absolute http(s) URL with a host.
     """
     text = url.strip()
+    simple = _simple_normal_form(text)
+    return simple if simple is not None else _canonical(text, url)
+
+
+def _canonical(text: str, url: str) -> str:
+    """``normalize_url`` the long way: canonicalize until nothing changes."""
     try:
         first = urlsplit(text)
         if first.scheme.lower() not in WEB_SCHEMES or not first.netloc:
@@ -72,6 +90,21 @@ def normalize_url(url: str) -> str:
     except ValueError as exc:  # UnicodeError (bad IDNA) is a ValueError too
         raise ValueError(f"invalid URL {url!r}: {exc}") from None
     return twice if twice == once else _normal_form(twice)
+
+
+def _simple_normal_form(url: str) -> str | None:
+    """The normal form of a URL of the ``_SIMPLE_URL`` shape (about 30x cheaper), else None."""
+    match = _SIMPLE_URL.fullmatch(url)
+    if match is None:
+        return None
+    scheme, netloc, port = match["scheme"], match["host"], match["port"]
+    if port is not None:
+        number = int(port)
+        if number > 65535:
+            return None  # the slow path says why it is invalid
+        if number != DEFAULT_PORTS[scheme]:
+            netloc = f"{netloc}:{number}"
+    return f"{scheme}://{netloc}{match['path'] or '/'}"
 
 
 def _normal_form(url: str) -> str:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from careerdiff.crawl import urls
 from careerdiff.crawl.urls import (
     UrlKind,
     UrlRules,
@@ -232,3 +233,33 @@ def test_is_private_host_leaves_names_alone() -> None:
     assert not is_private_host("www.zippia.com")
     assert not is_private_host("8.8.8.8")
     assert is_private_host("127.0.0.2")
+
+
+_simple_segment = st.text(alphabet="abcXYZ019._~-", min_size=1, max_size=6)
+
+
+@st.composite
+def simple_urls(draw: st.DrawFn) -> str:
+    """URLs near the fast path's shape: safe characters, some dots, ports and slashes."""
+    scheme = draw(st.sampled_from(["http", "https"]))
+    labels = st.text(alphabet="ab9-", min_size=1, max_size=5)
+    host = ".".join(draw(st.lists(labels, min_size=1, max_size=3)))
+    port = draw(st.sampled_from(["", ":80", ":443", ":8080", ":080", ":0", ":70000"]))
+    path = "".join("/" + segment for segment in draw(st.lists(_simple_segment, max_size=4)))
+    slash = draw(st.sampled_from(["", "/"]))
+    return f"{scheme}://{host}{port}{path}{slash}"
+
+
+@given(st.one_of(simple_urls(), web_urls()))
+def test_the_fast_path_agrees_with_canonicalizing(url: str) -> None:
+    fast = urls._simple_normal_form(url)
+    if fast is not None:
+        assert fast == urls._canonical(url, url)
+
+
+def test_the_fast_path_takes_plain_comparison_urls() -> None:
+    url = "http://127.0.0.1:8123/nurse-jobs/nurse-vs-medical-assistant-differences/"
+    assert urls._simple_normal_form(url) == url.rstrip("/")
+    assert urls._simple_normal_form("https://www.zippia.com:443") == "https://www.zippia.com/"
+    assert urls._simple_normal_form("https://a.test/p?q=1") is None
+    assert urls._simple_normal_form("https://A.test/p") is None
