@@ -29,7 +29,7 @@ def page_key(path: str) -> str:
 def test_two_crawl_runs_on_one_postgres_frontier_fetch_every_page_once(
     prefect: None, crawl_parameters: Callable[..., dict[str, Any]]
 ) -> None:
-    with postgres_schema() as db_url, FixtureSiteServer(delay=0.05) as site:
+    with postgres_schema() as db_url, FixtureSiteServer(delay=0.2) as site:
         Store.open(db_url).close()  # both runs find the schema made
         parameters = crawl_parameters(site, db_url, concurrency=2, pages_per_slice=4)
         summaries: list[RunSummary] = []
