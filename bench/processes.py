@@ -1,10 +1,12 @@
 """Run a command as a child and measure it: wall time, CPU time and peak memory.
 
-Peak memory is measured two ways. ``os.wait4`` gives ``ru_maxrss``, the peak
+Peak memory is measured two ways. ``os.wait4`` gives ``ru_maxrss``, the exact peak
 resident set of the child itself (or of the largest of its waited-for children).
 Because a crawl may extract in a helper process, the child's whole process tree is
-also sampled: the peak resident set (VmHWM) of every process seen in the tree is
-added up, which bounds what the tree held at once.
+also sampled four times a second: the proportional set sizes (PSS: a page shared
+by forked processes is split between them, not counted twice) of the tree's
+processes are added up, and the tree's peak is the largest such sum (or the
+child's own ``ru_maxrss``, if larger).
 """
 
 from __future__ import annotations
@@ -51,14 +53,15 @@ def _tree(pid: int) -> list[int]:
     return pids
 
 
-def peak_rss_kb(pid: int) -> int:
-    """The process's peak resident set so far (VmHWM), in KB; 0 when it is gone."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except (OSError, ValueError, IndexError):
-        pass
+def memory_kb(pid: int) -> int:
+    """The process's proportional set size now (its resident set where PSS is unknown), in KB."""
+    for path, field in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
+        try:
+            for line in Path(path).read_text().splitlines():
+                if line.startswith(field):
+                    return int(line.split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
     return 0
 
 
@@ -76,12 +79,6 @@ def cpu_seconds_of(pids: Sequence[int]) -> float:
     return total / hertz
 
 
-def _tree_peak_kb(peaks: Mapping[int, int], root: int, root_maxrss_kb: int) -> int:
-    """The root's peak (wait4's figure catches a peak after the last sample) plus the others'."""
-    others = sum(kb for pid, kb in peaks.items() if pid != root)
-    return max(peaks.get(root, 0), root_maxrss_kb) + others
-
-
 def tree_of(pid: int) -> list[int]:
     """``pid`` and all its descendants that are running now."""
     return _tree(pid)
@@ -97,7 +94,8 @@ def run_measured(
 ) -> Measured:
     """Run ``command`` (output to ``log``) and measure it; killed after ``timeout`` seconds."""
     log.parent.mkdir(parents=True, exist_ok=True)
-    peaks: dict[int, int] = {}
+    seen: set[int] = set()
+    tree_peak_kb = 0
     with log.open("wb") as out:
         started = time.perf_counter()
         child = subprocess.Popen(command, cwd=cwd, env=dict(env), stdout=out, stderr=out)
@@ -106,8 +104,9 @@ def run_measured(
             pid, status, usage = os.wait4(child.pid, os.WNOHANG)
             if pid:
                 break
-            for member in _tree(child.pid):
-                peaks[member] = max(peaks.get(member, 0), peak_rss_kb(member))
+            members = _tree(child.pid)
+            seen.update(members)
+            tree_peak_kb = max(tree_peak_kb, sum(memory_kb(member) for member in members))
             if time.perf_counter() - started > timeout and not timed_out:
                 child.kill()
                 timed_out = True
@@ -119,7 +118,7 @@ def run_measured(
         seconds=seconds,
         cpu_seconds=usage.ru_utime + usage.ru_stime,
         maxrss_mb=usage.ru_maxrss / 1024,
-        tree_peak_mb=_tree_peak_kb(peaks, child.pid, usage.ru_maxrss) / 1024,
-        processes=len(peaks),
+        tree_peak_mb=max(tree_peak_kb, usage.ru_maxrss) / 1024,
+        processes=len(seen),
         timed_out=timed_out,
     )
