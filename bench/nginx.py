@@ -14,10 +14,12 @@ its place with a warning: that server, not the client, is then likely the limit.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import http.server
 import io
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -74,6 +76,9 @@ http {{
     }}
 }}
 """
+
+
+PR_SET_PDEATHSIG = 1  # prctl option: a signal for the child when its parent dies
 
 
 class ServerUnavailable(RuntimeError):
@@ -177,6 +182,7 @@ def _nginx(binary: str, root: Path, work: Path) -> Iterator[Server]:
         [binary, "-e", str(work / "error.log"), "-p", str(work), "-c", str(conf)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        preexec_fn=_die_with_parent,
     )
     try:
         _wait_listening(port, process)
@@ -190,6 +196,15 @@ def _nginx(binary: str, root: Path, work: Path) -> Iterator[Server]:
             process.wait()
         if process.stderr is not None:
             process.stderr.close()
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: ask Linux to stop nginx if the benchmark dies first."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass  # not Linux: nginx is stopped by the context manager only
 
 
 def _nginx_version(binary: str) -> str:
