@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from extractors._context import PageContext
 from extractors._dom import NON_CONTENT_TAGS, Block, Node, ancestry_ids, leaf_blocks, value_text
 from extractors._names import Names
-from extractors._outline import classify, region_after, widen_inline
+from extractors._outline import Outline, classify, region_after, widen_inline
 from extractors._regular import glued
 from extractors.normalize import clean_text
 
@@ -94,8 +94,10 @@ def _as_subheading(owner: Node, names: Names, kind: str) -> tuple[int, Node] | N
 
 def sublists(ctx: PageContext, section: str, keyword: str, kind: str) -> list[Sublist]:
     """Each occupation's list in ``section``: after its sub-heading, else the lists in order."""
-    roots = ctx.outline.search_roots(section)
-    subheadings = find_subheadings(roots, ctx.names, keyword, kind)
+    outline = ctx.outline
+    subheadings = _known_subheadings(outline, outline.region(section), kind)
+    if subheadings is None:
+        subheadings = find_subheadings(outline.search_roots(section), ctx.names, keyword, kind)
     if not subheadings:
         return _lists_in_order(ctx.outline.region(section))
     boundary_ids = set(ctx.outline.boundary_ids)
@@ -107,6 +109,25 @@ def sublists(ctx: PageContext, section: str, keyword: str, kind: str) -> list[Su
     for occupation, node in subheadings:
         out.append(Sublist(occupation, region_after(node, boundary_ids, heading_ids)))
     return out
+
+
+def _known_subheadings(
+    outline: Outline, region: list[Node], kind: str
+) -> list[tuple[int, Node]] | None:
+    """Both occupations' sub-headings of ``kind`` in ``region``, when the page's headings
+    (h1-h6, role=heading) hold them; else ``None``, and they are searched for by words."""
+    found = [item for item in outline.subheadings if item.kind == kind]
+    if len(found) < 2:
+        return None
+    region_ids = {node.mem_id for node in region}
+    inside = [
+        (item.occupation, item.node)
+        for item in found
+        if not region_ids.isdisjoint(ancestry_ids(item.node, limit=8, stop_id=outline.root_id))
+    ]
+    if {occupation for occupation, _ in inside} != {0, 1}:
+        return None
+    return inside
 
 
 def _lists_in_order(region: list[Node]) -> list[Sublist]:
@@ -139,8 +160,16 @@ def list_items(nodes: list[Node], text_of: Callable[[Block], str]) -> list[str]:
             blocks = [block for block in blocks if block.in_list]
         texts = (text for block in blocks for text in _block_texts(block, text_of))
     items: list[str] = []
-    for text in map(without_bullet, texts):
-        if text and not is_control(text):
+    for text in texts:
+        if not text:
+            continue
+        first = text[0]
+        if first in _BULLETS:
+            text = without_bullet(text)
+            first = text[:1]
+        if first.lower() in _CONTROL_STARTS and is_control(text):
+            continue
+        if text:
             items.append(text)
     return items
 

@@ -233,6 +233,8 @@ class Outline:
     headings: dict[str, Node] = field(default_factory=dict)
     boundary_ids: set[int] = field(default_factory=set)
     heading_ids: set[int] = field(default_factory=set)
+    #: Sub-headings found among the page's headings (h1-h6, role=heading), in page order.
+    subheadings: list[Subheading] = field(default_factory=list)
     _regions: dict[str, list[Node]] = field(default_factory=dict, repr=False)
     _headings_under: Counter[int] = field(default_factory=Counter, repr=False)
 
@@ -281,6 +283,15 @@ class Outline:
 
 
 @dataclass(slots=True)
+class Subheading:
+    """A heading over one occupation's list: its kind (``SUBHEADING_OF``), whose, where."""
+
+    kind: str
+    occupation: int
+    node: Node
+
+
+@dataclass(slots=True)
 class Choice:
     """The heading chosen for a section and how good a choice it is."""
 
@@ -295,14 +306,16 @@ class Choice:
 
 def choose_headings(
     candidates: list[Candidate], names: Names, title_order: int | None
-) -> tuple[dict[str, Choice], list[Candidate]]:
-    """The best candidate for each section and description, and the headings that are none.
+) -> tuple[dict[str, Choice], list[Candidate], list[Subheading]]:
+    """The best candidate for each section and description, the headings that are none,
+    and the sub-headings for one occupation ("Common nurse skills").
 
     Best is: names both occupations over names one over only says "vs"; then
     after the title over before it (menus come first); then first in the page.
     """
     best: dict[str, Choice] = {}
     foreign: list[Candidate] = []
+    subheadings: list[Subheading] = []
     for candidate in candidates:
         after_title = title_order is None or candidate.order > title_order
         kind = classify(candidate.text, names)
@@ -314,12 +327,14 @@ def choose_headings(
                 best[bare] = Choice(candidate, 0, after_title)
             continue
         if kind.name in ("name", "responsibilities", "skill_list"):
+            if kind.name != "name" and kind.occupation is not None:
+                subheadings.append(Subheading(kind.name, kind.occupation, candidate.node))
             continue
         key = kind.name if kind.name != "description" else f"description:{kind.occupation}"
         choice = Choice(candidate, kind.relevance, after_title)
         if key not in best or choice.rank > best[key].rank:
             best[key] = choice
-    return best, foreign
+    return best, foreign, subheadings
 
 
 def in_chrome(node: Node) -> bool:

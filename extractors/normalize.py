@@ -184,7 +184,11 @@ def parse_labelled_share(text: str | None) -> tuple[str | None, float | None]:
     """ "Bachelor's Degree, 40%" -> ("Bachelor's Degree", 40.0); no percent -> (text, None)."""
     if text is None:
         return None, None
-    cleaned = clean_text(text)
+    return split_labelled_share(clean_text(text))
+
+
+def split_labelled_share(cleaned: str) -> tuple[str | None, float | None]:
+    """``parse_labelled_share`` of text that ``clean_text`` has already cleaned."""
     if is_null(cleaned):
         return None, None
     body = cleaned[:-1] if cleaned[-1] == ")" else cleaned  # "Patients (30%)"
@@ -192,7 +196,7 @@ def parse_labelled_share(text: str | None) -> tuple[str | None, float | None]:
         head = body[:-1].rstrip()
         label = head.rstrip("0123456789.")  # the number is the last run of digits
         number = head[len(label) :]
-        if any(char.isdigit() for char in number):
+        if number.strip("."):
             try:
                 value = float(number)
             except ValueError:  # "1.2.3%"

@@ -154,13 +154,17 @@ def _outline(
     assert title.names is not None
     names = title.names
     headings = [candidate for candidate in candidates if candidate.is_heading]
-    chosen, foreign = choose_headings(headings, names, title.order)
+    chosen, foreign, subheadings = choose_headings(headings, names, title.order)
     title_node = title.node
     if title_node is None:
         wanted = _lower(names.pair)
         found_by_words = collect_candidates(root, keyword_selector(("vs",)))
         title_node = next((c.node for c in found_by_words if _names_of(c.text) == wanted), None)
-    outline = Outline(title=title_node, root_id=root.mem_id if root is not None else None)
+    outline = Outline(
+        title=title_node,
+        root_id=root.mem_id if root is not None else None,
+        subheadings=subheadings,
+    )
     if title_node is not None:
         outline.add_boundary(title_node)
     for key, choice in chosen.items():
@@ -204,7 +208,7 @@ def _look_again(
             (c.order for c in found if outline.title is not None and c.node == outline.title),
             None,
         )
-        better, _ = choose_headings(found, names, title_order)
+        better, _, _ = choose_headings(found, names, title_order)
         for key in keys:
             if key in better and (key not in chosen or better[key].rank > chosen[key].rank):
                 outline.headings[key] = better[key].candidate.node

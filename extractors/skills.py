@@ -8,7 +8,7 @@ from typing import Any
 from extractors._context import PageContext, SectionResult, empty_result
 from extractors._dom import Block
 from extractors._lists import list_items, sublists
-from extractors.normalize import parse_labelled_share
+from extractors.normalize import clean_text, split_labelled_share
 from extractors.records import Skill
 
 SECTION = "skills"
@@ -43,14 +43,20 @@ def extract_skills(ctx: PageContext) -> SectionResult:
 
 
 def skill_pairs(items: list[str]) -> list[tuple[str, float | None]]:
-    """ "Patients, 30%" -> ("Patients", 30.0); when some items have a share, the rest
-    (stray text and header cells, not skills) are dropped.
+    """ "Patients, 30%" (or "30% Patients") -> ("Patients", 30.0); when some items have a
+    share, the rest (stray text and header cells, not skills) are dropped. Items are
+    texts ``clean_text`` has cleaned.
 
     A share on its own ("27%") belongs to the name just before it: the name and
     the share sit in separate cells (``<dt>CDL</dt><dd>27%</dd>``, table cells).
     """
     pairs: list[tuple[str, float | None]] = []
-    for name, pct in map(_name_and_share, items):
+    for item in items:
+        if item[:1].isdigit() and (match := _SHARE_FIRST.fullmatch(item)) is not None:
+            name: str | None = match["name"]
+            pct: float | None = float(match["pct"])
+        else:
+            name, pct = split_labelled_share(item)
         if name:
             pairs.append((name, pct))
         elif pct is not None and pairs and pairs[-1][1] is None:
@@ -60,15 +66,7 @@ def skill_pairs(items: list[str]) -> list[tuple[str, float | None]]:
     return pairs
 
 
-def _name_and_share(item: str) -> tuple[str | None, float | None]:
-    """ "CPR, 8%" or "8% CPR" -> ("CPR", 8.0)."""
-    if item[:1].isdigit():
-        match = _SHARE_FIRST.fullmatch(item)
-        if match is not None:
-            return match["name"], float(match["pct"])
-    return parse_labelled_share(item)
-
-
 def parse_skills(items: list[str]) -> list[Skill]:
     """The skills of ``items`` as records (see ``skill_pairs``)."""
-    return [Skill(name=name, share_pct=pct) for name, pct in skill_pairs(items)]
+    cleaned = [clean_text(item) for item in items]
+    return [Skill(name=name, share_pct=pct) for name, pct in skill_pairs(cleaned)]
