@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.nginx import Server, serve
+from bench.nginx import Server, error_lines, serve
 from bench.processes import Measured, cpu_seconds_of, run_measured, tree_of
 from bench.sitegen import ROOT, Site, ensure_site, write_discovery
 
@@ -58,6 +58,11 @@ class Run:
     @property
     def pages_per_second(self) -> float:
         return self.pages / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def cpu_ms_per_page(self) -> float:
+        """CPU time of the child and its helpers per page (steadier than pages/s on a busy host)."""
+        return 1000 * self.measured.cpu_seconds / self.pages if self.pages else 0.0
 
     @property
     def cpu_percent(self) -> float:
@@ -111,12 +116,29 @@ class CrawlBench:
         self.say = say
         self.workdir = out / "run"
         self.workdir.mkdir(parents=True, exist_ok=True)  # no careerdiff.toml here
+        self.new_server_errors: list[str] = []
+
+    def _server_errors(self) -> list[str]:
+        return error_lines(self.server.work) if self.server.work else []
+
+    def _run(self, tool: str, pages: int, measured: Measured, server_cpu: float, log: Path) -> Run:
+        """A run, with the crawl's own failures and the server's new errors in its notes."""
+        run = Run(tool, self.site.pages, pages, measured, server_cpu, log)
+        failed = _failed(log.read_text(errors="replace"))
+        if failed:
+            run.notes.append(f"the crawl counted failures: {failed}")
+        if self.new_server_errors:
+            first = self.new_server_errors[0].split("] ", 1)[-1][:160]
+            run.notes.append(f"nginx logged {len(self.new_server_errors)} errors, first: {first}")
+        return run
 
     def _measure(self, tool: str, command: list[str], log: Path) -> tuple[Measured, float]:
         server_pids = tree_of(self.server.pid) if self.server.pid else []
         server_before = cpu_seconds_of(server_pids)
+        errors_before = len(self._server_errors())
         measured = run_measured(command, cwd=self.workdir, env=child_env(), log=log)
         server_cpu = cpu_seconds_of(server_pids) - server_before
+        self.new_server_errors = self._server_errors()[errors_before:]
         if measured.returncode != 0 or measured.timed_out:  # say why, from the log's end
             tail = log.read_text(errors="replace").strip().splitlines()[-3:]
             self.say(f"  {tool} failed ({measured.returncode}): {' | '.join(tail)}")
@@ -139,7 +161,7 @@ class CrawlBench:
         measured, server_cpu = self._measure(tool, command, log)
         stored = count_rows(db, "comparisons")
         text = log.read_text(errors="replace")
-        run = Run(tool, self.site.pages, stored, measured, server_cpu, log)
+        run = self._run(tool, stored, measured, server_cpu, log)
         if not fresh:
             not_modified = _figure(text, "not modified")
             run.pages = not_modified if not_modified is not None else stored
@@ -159,9 +181,7 @@ class CrawlBench:
         ]  # fmt: skip
         log = self.out / "logs" / f"scrapy-{self.site.pages}-{tag}.log"
         measured, server_cpu = self._measure(SCRAPY, command, log)
-        return Run(
-            SCRAPY, self.site.pages, count_rows(db, "comparisons"), measured, server_cpu, log
-        )
+        return self._run(SCRAPY, count_rows(db, "comparisons"), measured, server_cpu, log)
 
     def reparse(self, db: Path) -> Run:
         command = [
@@ -178,7 +198,13 @@ class CrawlBench:
         text = log.read_text(errors="replace")
         found = re.search(r"reparsed (\d+) archived page", text)
         pages = int(found.group(1)) if found else 0
-        return Run(REPARSE, self.site.pages, pages, measured, server_cpu, log)
+        return self._run(REPARSE, pages, measured, server_cpu, log)
+
+
+def _failed(text: str) -> str | None:
+    """The failures line of a crawl's closing summary ("38 (http-404 38)"), if any failed."""
+    found = re.findall(r"^\s*failed\s+(\d+.*)$", text, flags=re.M)
+    return found[-1].strip() if found and not found[-1].startswith("0") else None
 
 
 def _figure(text: str, label: str) -> int | None:
@@ -236,7 +262,8 @@ def _line(run: Run) -> str:
     return (
         f"{run.tool}: {run.pages:,} pages in {run.seconds:.1f} s = "
         f"{run.pages_per_second:,.0f} pages/s, peak {run.measured.tree_peak_mb:.0f} MB, "
-        f"CPU {run.cpu_percent:.0f}%, server CPU {run.server_cpu_percent:.0f}%{status}{notes}"
+        f"CPU {run.cpu_percent:.0f}% ({run.cpu_ms_per_page:.1f} ms/page), "
+        f"server CPU {run.server_cpu_percent:.0f}%{status}{notes}"
     )
 
 

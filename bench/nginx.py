@@ -33,6 +33,7 @@ from typing import BinaryIO
 NGINX_CONF = """\
 # Written by bench/nginx.py for one benchmark run; not for production.
 {user}worker_processes 1;
+worker_rlimit_nofile 16384;
 daemon off;
 master_process on;
 pid {work}/nginx.pid;
@@ -59,7 +60,7 @@ http {{
     access_log off;
     etag on;
     if_modified_since exact;
-    open_file_cache max=50000 inactive=60s;
+    open_file_cache max=4096 inactive=20s;
     client_body_temp_path {work}/tmp/body;
     proxy_temp_path {work}/tmp/proxy;
     fastcgi_temp_path {work}/tmp/fastcgi;
@@ -139,6 +140,7 @@ class Server:
     kind: str  # "nginx" or "python (fallback)"
     pid: int | None = None
     version: str = ""
+    work: Path | None = None  # nginx's folder: config, pid, error.log
 
     @property
     def is_fallback(self) -> bool:
@@ -186,7 +188,7 @@ def _nginx(binary: str, root: Path, work: Path) -> Iterator[Server]:
     )
     try:
         _wait_listening(port, process)
-        yield Server(f"http://127.0.0.1:{port}", "nginx", process.pid, version)
+        yield Server(f"http://127.0.0.1:{port}", "nginx", process.pid, version, work)
     finally:
         process.terminate()  # SIGTERM: nginx's fast shutdown of master and worker
         try:
@@ -205,6 +207,16 @@ def _die_with_parent() -> None:
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     except (OSError, AttributeError):
         pass  # not Linux: nginx is stopped by the context manager only
+
+
+def error_lines(work: Path) -> list[str]:
+    """The lines nginx logged at level error or worse in ``work`` (a failing server shows here)."""
+    try:
+        text = (work / "error.log").read_text(errors="replace")
+    except OSError:
+        return []
+    levels = ("[error]", "[crit]", "[alert]", "[emerg]")
+    return [line for line in text.splitlines() if any(level in line for level in levels)]
 
 
 def _nginx_version(binary: str) -> str:

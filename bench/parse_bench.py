@@ -31,9 +31,18 @@ PAGES_DIR = ROOT / "fixtures" / "pages"
 SEED_RENDERER_DIR = ROOT / "tests" / "extractors"
 
 
-def load_pages(size_kb: int) -> list[str]:
-    """The fixture pages (or the seed page in several markups), padded to ``size_kb``."""
-    pages = [path.read_text(encoding="utf-8") for path in sorted(PAGES_DIR.glob("*.html"))]
+def load_pages(size_kb: int, which: str = "all") -> list[str]:
+    """The fixture pages (or the seed page in several markups), padded to ``size_kb``.
+
+    ``which``: "generated" (the pages the fixture tools render, in the site's
+    markups), "hand-made" (the red-team pages, each in an unusual markup) or "all".
+    """
+    from fixtures.tools import HAND_MADE
+
+    paths = sorted(PAGES_DIR.glob("*.html"))
+    if which != "all":
+        paths = [path for path in paths if (path.stem in HAND_MADE) == (which == "hand-made")]
+    pages = [path.read_text(encoding="utf-8") for path in paths]
     if not pages:
         sys.path.insert(0, str(SEED_RENDERER_DIR))
         import seed_page  # the seed page in many markups, from the extractor tests

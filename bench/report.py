@@ -110,11 +110,12 @@ def _mark(met: bool | None) -> str:
 
 def table(parse: ParseResult | None, runs: Sequence[Run]) -> list[str]:
     """The one table: every measurement, one line each (medians where repeated)."""
-    rows = [("measurement", "pages", "pages/s", "peak MB", "CPU %", "server CPU %")]
+    rows = [("measurement", "pages", "pages/s", "peak MB", "CPU %", "CPU ms/page", "server CPU %")]
     if parse is not None:
         for name in (CAREERDIFF, LEXBOR, BS4_PEER, BS4):
-            rows.append((f"parse: {name}", f"{parse.pages}", f"{parse.rates[name]:,.0f}",
-                         "", "100 (1 core)", ""))  # fmt: skip
+            rate = parse.rates[name]
+            rows.append((f"parse: {name}", f"{parse.pages}", f"{rate:,.0f}",
+                         "", "100 (1 core)", f"{1000 / rate:.2f}", ""))  # fmt: skip
     sizes = sorted({r.site_pages for r in runs})
     for size in sizes:
         for tool in (crawling.CAREERDIFF, crawling.SCRAPY, crawling.RECRAWL, crawling.REPARSE):
@@ -131,6 +132,7 @@ def table(parse: ParseResult | None, runs: Sequence[Run]) -> list[str]:
                     f"{run.pages_per_second:,.0f}",
                     f"{run.measured.tree_peak_mb:.0f}",
                     f"{run.cpu_percent:.0f}",
+                    f"{run.cpu_ms_per_page:.1f}",
                     f"{run.server_cpu_percent:.0f}",
                 )
             )
@@ -185,7 +187,9 @@ def markdown(
         "re-extracted) per wall-clock second of the whole child process, start-up included. "
         "peak MB adds the peak resident memory of every process of the child's tree "
         "(careerdiff's crawl extracts in a second process). CPU % is user+system time of "
-        "the child and its helpers over wall time (200 = both cores). server CPU % is nginx's.",
+        "the child and its helpers over wall time (200 = both cores), and CPU ms/page the "
+        "same time per page: on a busy machine it is steadier than pages/s. server CPU % "
+        "is nginx's.",
         "",
     ]
     if parse is not None:
@@ -223,7 +227,8 @@ def _crawl_details(runs: Sequence[Run]) -> list[str]:
             f"- {run.tool}, site of {run.site_pages:,}: {run.pages:,} pages in "
             f"{run.seconds:.1f} s ({run.pages_per_second:,.0f} pages/s), peak "
             f"{run.measured.tree_peak_mb:.0f} MB in {run.measured.processes} processes "
-            f"(largest one {run.measured.maxrss_mb:.0f} MB), CPU {run.cpu_percent:.0f}%, "
+            f"(largest one {run.measured.maxrss_mb:.0f} MB), CPU {run.cpu_percent:.0f}% "
+            f"({run.cpu_ms_per_page:.1f} ms/page), "
             f"server CPU {run.server_cpu_percent:.0f}%, exit {run.measured.returncode}"
             f"{' (timed out)' if run.measured.timed_out else ''}{notes}"
         )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.crawling import _figure, child_env, count_rows
+from bench.crawling import _failed, _figure, child_env, count_rows
 
 
 def test_count_rows_reads_a_view_and_tolerates_missing_ones(tmp_path: Path) -> None:
@@ -35,3 +35,9 @@ def test_children_get_no_careerdiff_settings(monkeypatch: pytest.MonkeyPatch) ->
     env = child_env()
     assert not [key for key in env if key.startswith("CAREERDIFF_")]
     assert env["PYTHONPATH"].split(os.pathsep)[0] == str(Path(__file__).resolve().parents[2])
+
+
+def test_failures_come_from_the_closing_summary() -> None:
+    assert _failed("  failed        0\n") is None
+    assert _failed("  failed        38 (http-404 38)\n") == "38 (http-404 38)"
+    assert _failed("crawl: started\n") is None

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from bench import nginx
-from bench.nginx import free_port, nginx_config, serve
+from bench.nginx import error_lines, free_port, nginx_config, serve
 
 PAGE = "/nurse-jobs/nurse-vs-medical-assistant-differences"
 
@@ -26,6 +26,7 @@ def test_the_config_is_tuned_for_static_files_and_kept_in_the_work_folder(tmp_pa
         f"root {tmp_path / 'www'};",
         "try_files $uri $uri/index.html =404;",
         "keepalive_requests",
+        "worker_rlimit_nofile",
     ):
         assert directive in conf
     assert "user " not in conf
@@ -66,3 +67,15 @@ def test_extensionless_pages_are_html_and_unchanged_ones_cost_a_304(
     assert server.is_fallback == any("WARNING" in m for m in messages)
     if without_nginx:
         assert server.is_fallback
+
+
+def test_error_lines_are_the_serious_ones(tmp_path: Path) -> None:
+    (tmp_path / "error.log").write_text(
+        "2026/01/01 [warn] 1#1: duplicate MIME type\n"
+        "2026/01/01 [crit] 1#1: open() failed (24: Too many open files)\n"
+        "2026/01/01 [error] 1#1: something\n",
+        encoding="utf-8",
+    )
+    lines = error_lines(tmp_path)
+    assert len(lines) == 2 and "Too many open files" in lines[0]
+    assert error_lines(tmp_path / "missing") == []
