@@ -41,3 +41,12 @@ def test_failures_come_from_the_closing_summary() -> None:
     assert _failed("  failed        0\n") is None
     assert _failed("  failed        38 (http-404 38)\n") == "38 (http-404 38)"
     assert _failed("crawl: started\n") is None
+
+
+def test_children_start_from_the_bytecode_compiled_for_them(tmp_path: Path) -> None:
+    from bench.crawling import bytecode_cache
+
+    assert "PYTHONPYCACHEPREFIX" not in child_env() or os.environ.get("PYTHONPYCACHEPREFIX")
+    env = child_env(tmp_path)
+    assert env["PYTHONPYCACHEPREFIX"] == str(bytecode_cache(tmp_path))
+    assert bytecode_cache(tmp_path).parent == tmp_path
