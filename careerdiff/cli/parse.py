@@ -1,4 +1,7 @@
-"""``careerdiff parse``: print the record of each saved page, one JSON object per line."""
+"""``careerdiff parse``: print the record of each saved page, one JSON object per line.
+
+The extractors are imported when the command runs, not when ``--help`` is asked for.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,6 @@ import click
 
 from careerdiff.cli._app import app, fail
 from careerdiff.pages import PageSourceError, expand_paths, read_page
-from extractors import extract_page
 
 
 @app.command()
@@ -16,6 +18,8 @@ from extractors import extract_page
 @click.option("--url", default=None, help="The page's address, recorded in the output.")
 def parse(paths: tuple[Path, ...], url: str | None) -> None:
     """Print the record of each page (files, or folders of *.html) as one JSON line."""
+    from extractors import extract_page
+
     try:
         files = expand_paths(paths)
         for file in files:

@@ -2,7 +2,8 @@
 
 Prefect is imported only when one of these commands runs: it takes seconds to
 import, and its settings are read from the environment at import, so the
-commands set their defaults (no analytics) first.
+commands set their defaults (no analytics) first. The database layer, Rich and
+the fixture site are imported when ``demo`` runs too, so that ``--help`` is quick.
 """
 
 from __future__ import annotations
@@ -13,17 +14,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
 
 from careerdiff.cli._app import app, fail
-from careerdiff.cli._examples import EXAMPLE_QUERIES, result_table, run_examples, summary_table
 from careerdiff.errors import CareerdiffError
-from careerdiff.fixture_site import FixtureSiteServer
 from careerdiff.settings import DEFAULT_DB_URL, Settings
-from models import Store
-from models.dialect import safe_url
 
 if TYPE_CHECKING:
+    from careerdiff.fixture_site import FixtureSiteServer
     from flows.summary import RunSummary
 
 #: Pages a demo slice crawls: the fixture site fits in one.
@@ -75,6 +72,17 @@ def demo(db_url: str) -> None:
     127.0.0.1 and, unless PREFECT_API_URL names a Prefect server, Prefect starts a
     temporary one for the run.
     """
+    from rich.console import Console
+
+    from careerdiff.cli._examples import (
+        EXAMPLE_QUERIES,
+        result_table,
+        run_examples,
+        summary_table,
+    )
+    from models import Store
+    from models.dialect import safe_url
+
     Store.open(db_url).close()  # a bad URL or an old schema: one line, before Prefect starts
     quiet_prefect_defaults()
     temporary_server_defaults()
@@ -116,6 +124,8 @@ def demo(db_url: str) -> None:
 
 def _fixture_site() -> FixtureSiteServer:
     """The fixture site on ``DEMO_PORT``, or on any free port if that one is taken."""
+    from careerdiff.fixture_site import FixtureSiteServer
+
     try:
         return FixtureSiteServer(DEMO_PORT)
     except OSError:

@@ -1,4 +1,8 @@
-"""``careerdiff import`` (saved pages into the database) and ``careerdiff db upgrade``."""
+"""``careerdiff import`` (saved pages into the database) and ``careerdiff db upgrade``.
+
+The database layer and the extractors are imported when a command runs, so that
+``--help`` does not wait for SQLAlchemy.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,8 @@ from pathlib import Path
 import click
 
 from careerdiff.cli._app import app, fail
-from careerdiff.load import file_items
 from careerdiff.pages import expand_paths
 from careerdiff.settings import load_settings
-from models import Store, migrate
-from models.dialect import safe_url
 
 _DB_HELP = "Database URL: sqlite:///PATH or postgresql+psycopg://... (default: settings' db_url)."
 
@@ -35,6 +36,9 @@ def import_pages(
         raise fail("no *.html pages in " + ", ".join(str(path) for path in paths))
     if url is not None and len(files) != 1:
         raise fail(f"--url names one page, but {len(files)} files were given")
+    from careerdiff.load import file_items
+    from models import Store
+
     with Store.open(settings.db_url, batch_size=settings.batch_size) as store:
         summary = store.load(file_items(files, url=url))
     click.echo(str(summary))
@@ -49,6 +53,9 @@ def db() -> None:
 @click.option("--db", "db_url", default=None, help=_DB_HELP)
 def upgrade(db_url: str | None) -> None:
     """Bring the database's schema to this careerdiff's revision (creating it if new)."""
+    from models import migrate
+    from models.dialect import safe_url
+
     settings = load_settings({"db_url": db_url})
     revision = migrate.upgrade_database(settings.db_url)
     click.echo(f"{safe_url(settings.db_url)} is at revision {revision} (the newest)")
