@@ -5,10 +5,37 @@ Public API::
     store = Store.open(db_url)      # a new database is created at head; an old one refused
     summary = store.load(items)     # items: Iterable[LoadItem]; batched, one transaction each
     store.engine                    # for other modules that keep tables in the same database
+
+The names are imported on first use (``from models import Store`` works as
+usual): importing ``models.dialect`` or ``models.items`` alone should not pull in
+the whole store, and commands that never open a database should not pay for it.
 """
 
-from models.items import LoadItem, Outcome
-from models.store import Store
-from models.summary import LoadSummary
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from models.items import LoadItem, Outcome
+    from models.store import Store
+    from models.summary import LoadSummary
 
 __all__ = ["LoadItem", "LoadSummary", "Outcome", "Store"]
+
+_HOMES = {
+    "LoadItem": "models.items",
+    "Outcome": "models.items",
+    "Store": "models.store",
+    "LoadSummary": "models.summary",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's module the first time the name is asked for."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value

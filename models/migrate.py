@@ -5,6 +5,15 @@ Alembic is configured in code (no ``alembic.ini``) with the migrations packaged 
 here runs inside a transaction that holds the write lock, so two processes
 opening a brand-new database at once create it exactly once.
 
+Opening a database that is already at head is the common case (every crawl,
+import and flow task does it), and importing Alembic costs more than the rest of
+opening a store. So that case imports no Alembic: the database's revision is read
+from ``alembic_version`` with plain SQL, and the head from the migration scripts'
+``revision`` / ``down_revision`` lines (:func:`head_revision`; a test checks it
+against Alembic's own idea of head). Alembic is imported only to create, upgrade
+or judge a database at another revision, or when the scripts do not make a
+single plain chain.
+
 For developers: ``python -m models.migrate revision "what changed"`` writes a new
 migration by comparing :data:`models.schema.metadata` with a scratch database at
 head. With no migration left in ``versions/`` it writes a new initial migration
@@ -13,29 +22,41 @@ head. With no migration left in ``versions/`` it writes a new initial migration
 
 from __future__ import annotations
 
+import importlib.util
+import re
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from careerdiff.errors import LoadError, SchemaOutOfDateError
 from models import dialect
-from models.schema import metadata
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 #: Where the migrations live, as a package resource.
 SCRIPT_LOCATION = "models:migrations"
 
+#: The table where Alembic keeps a database's revision (Alembic's default name).
+VERSION_TABLE = "alembic_version"
+
+#: ``revision = "abc"`` / ``down_revision: str | None = "abc"`` lines of a migration script.
+_ASSIGNMENT = re.compile(
+    r"^(?P<name>revision|down_revision)\s*(?::[^=\n]*)?=\s*(?P<value>.+?)\s*(?:#.*)?$",
+    re.MULTILINE,
+)
+_QUOTED = re.compile(r"""^(['"])([^'"]+)\1$""")
+
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """Alembic's configuration, built in code; ``connection`` is the one migrations use."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", SCRIPT_LOCATION)
     config.attributes["connection"] = connection
@@ -43,16 +64,72 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
-    """The newest revision this careerdiff knows."""
+    """The newest revision this careerdiff knows.
+
+    Read from the scripts in ``versions/`` without Alembic when they form one plain
+    chain (each script names one ``revision`` and at most one ``down_revision``, as
+    ``python -m models.migrate revision`` writes them); Alembic decides otherwise.
+    """
+    head = _head_from_scripts(_versions_folder(SCRIPT_LOCATION))
+    return head if head is not None else _alembic_head()
+
+
+def _alembic_head() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     if head is None:
         raise LoadError("careerdiff has no database migrations installed")
     return head
 
 
+def _versions_folder(location: str) -> Path | None:
+    """The ``versions`` folder of a script location: ``package:folder`` or a path."""
+    package, sep, folder = location.partition(":")
+    if not sep or len(package) == 1:  # a plain path (or a Windows drive letter)
+        return Path(location) / "versions"
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / folder / "versions"
+
+
+def _head_from_scripts(versions: Path | None) -> str | None:
+    """The one revision no script revises, or ``None`` when that is not plain to see."""
+    if versions is None or not versions.is_dir():
+        return None
+    revisions: set[str] = set()
+    revised: set[str] = set()
+    for script in versions.glob("*.py"):
+        found = {m["name"]: m["value"] for m in _ASSIGNMENT.finditer(script.read_text("utf-8"))}
+        revision = _quoted(found.get("revision"))
+        if revision is None or "down_revision" not in found:
+            return None
+        revisions.add(revision)
+        if found["down_revision"] != "None":
+            down = _quoted(found["down_revision"])
+            if down is None:  # a merge of branches, or written in a way not read here
+                return None
+            revised.add(down)
+    heads = revisions - revised
+    return heads.pop() if len(heads) == 1 and revised <= revisions else None
+
+
+def _quoted(text: str | None) -> str | None:
+    match = _QUOTED.match(text or "")
+    return match[2] if match else None
+
+
 def current_revision(connection: Connection) -> str | None:
     """The database's revision; ``None`` for a database Alembic never touched."""
-    return MigrationContext.configure(connection).get_current_revision()
+    if not sa.inspect(connection).has_table(VERSION_TABLE):
+        return None
+    rows = connection.execute(sa.text(f"SELECT version_num FROM {VERSION_TABLE}")).all()
+    if len(rows) > 1:  # several heads: let Alembic say what it makes of that
+        from alembic.runtime.migration import MigrationContext
+
+        return MigrationContext.configure(connection).get_current_revision()
+    return str(rows[0][0]) if rows else None
 
 
 def ensure_current(connection: Connection, url_for_messages: str) -> None:
@@ -76,6 +153,8 @@ def ensure_current(connection: Connection, url_for_messages: str) -> None:
 
 
 def _create_at_head(connection: Connection, url_for_messages: str) -> None:
+    from models.schema import metadata
+
     existing = set(sa.inspect(connection).get_table_names()) & set(metadata.tables)
     if existing:
         raise LoadError(
@@ -86,6 +165,9 @@ def _create_at_head(connection: Connection, url_for_messages: str) -> None:
 
 
 def _is_known(revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
     try:
         return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
     except CommandError:
@@ -94,12 +176,16 @@ def _is_known(revision: str) -> bool:
 
 def upgrade(connection: Connection) -> None:
     """Upgrade the database on ``connection`` to head, inside its current transaction."""
+    from alembic import command
+
     dialect.lock_for_write(connection)
     command.upgrade(alembic_config(connection), "head")
 
 
 def upgrade_database(db_url: str) -> str:
     """Upgrade the database at ``db_url`` to head (creating it if new); return the revision."""
+    from alembic.util.exc import CommandError
+
     engine = dialect.create_engine(db_url)
     try:
         with engine.begin() as connection:
@@ -123,6 +209,9 @@ def first_line(exc: BaseException) -> str:
 
 def _write_revision(message: str) -> None:
     """Autogenerate a migration against a scratch SQLite database at the current head."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     with tempfile.TemporaryDirectory() as folder:
         engine = dialect.create_engine(f"sqlite:///{Path(folder) / 'scratch.db'}")
         try:
