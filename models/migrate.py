@@ -101,6 +101,8 @@ def _head_from_scripts(versions: Path | None) -> str | None:
     revisions: set[str] = set()
     revised: set[str] = set()
     for script in versions.glob("*.py"):
+        if script.name.startswith(("__init__", ".#")):  # files Alembic skips too
+            continue
         found = {m["name"]: m["value"] for m in _ASSIGNMENT.finditer(script.read_text("utf-8"))}
         revision = _quoted(found.get("revision"))
         if revision is None or "down_revision" not in found:

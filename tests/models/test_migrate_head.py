@@ -65,6 +65,11 @@ def test_branches_are_left_to_alembic(scripts: Path) -> None:
     assert migrate.head_revision() == alembic_head() == "ffff0000000c"
 
 
+def test_files_alembic_skips_are_skipped(scripts: Path) -> None:
+    (scripts / "__init__.py").write_text('"""Not a migration."""\n', encoding="utf-8")
+    assert migrate._head_from_scripts(scripts) == alembic_head()
+
+
 def test_two_heads_are_not_guessed(scripts: Path) -> None:
     head = migrate.head_revision()
     write_script(scripts, '"ffff0000000a"', f'"{head}"')
