@@ -75,6 +75,7 @@ class LabelSet:
         self.labels = tuple(labels)
         self.by_words = {label.words: label for label in self.labels}
         self.key_by_words = {label.words: label.key for label in self.labels}
+        self.words_by_key = {label.key: label.words for label in self.labels}
         self.keywords = tuple(dict.fromkeys(label.keyword for label in self.labels))
         # Every start of a label that ends at a word: "most", "most common", ...
         self.prefixes = frozenset(
@@ -164,7 +165,7 @@ def _regular_reading(
     if headers:
         swapped = name_order == [1, 0]
     occupations = (1, 0) if swapped else (0, 1)
-    words = {label.key: label.words for label in labels}
+    words = labels.words_by_key
     rows: dict[str, list[str | None]] = {}
     for key, values in found.items():
         texts: list[str | None] = [

@@ -39,6 +39,8 @@ _REPLACEMENTS = (
 )
 #: Spaces before closing punctuation, and after an opening one or a currency sign.
 _TIDY = re.compile(r"\s+(?=[,.;:!?%)\]])|(?<=[($\[])\s+")
+#: What ``tidy_spacing`` unspaces: closing punctuation, and opening ones or a currency sign
+#: (the chain of replacements there spells these out).
 _CLOSERS = ",.;:!?%)]"
 _OPENERS = "($["
 
@@ -63,15 +65,22 @@ def tidy_spacing(text: str) -> str:
         return text
     if "  " in text or "\n" in text or "\t" in text:
         return _TIDY.sub("", text)
-    for closer in _CLOSERS:  # one space at most: plain replacing is cheaper than the pattern
-        pair = " " + closer
-        if pair in text:
-            text = text.replace(pair, closer)
-    for opener in _OPENERS:
-        pair = opener + " "
-        if pair in text:
-            text = text.replace(pair, opener)
-    return text
+    # One space at most: plain replacing is cheaper than the pattern, and one chain of
+    # replacements (each a no-op when its pair is absent) cheaper than a loop over them.
+    return (
+        text.replace(" ,", ",")
+        .replace(" .", ".")
+        .replace(" ;", ";")
+        .replace(" :", ":")
+        .replace(" !", "!")
+        .replace(" ?", "?")
+        .replace(" %", "%")
+        .replace(" )", ")")
+        .replace(" ]", "]")
+        .replace("( ", "(")
+        .replace("$ ", "$")
+        .replace("[ ", "[")
+    )
 
 
 def is_null(text: str | None) -> bool:
@@ -178,6 +187,8 @@ def parse_money_range(text: str | None) -> tuple[int | None, int | None]:
 #: "Category, NN%" in a run of them: the category is everything up to the number.
 _SHARE = re.compile(r"\s*([^%]*?)[\s,:;(\-\u2013\u2014]*(\d+(?:\.\d+)?)\s*%\)?")
 _LABEL_END = " ,:;(-\u2013\u2014"
+#: The end of the text before a "%": separators, then the number ("Male, 11.2").
+_SHARE_TAIL = re.compile(r"[\s,:;(\-\u2013\u2014]*(\d+(?:\.\d+)?)\s*\Z")
 
 
 def parse_labelled_share(text: str | None) -> tuple[str | None, float | None]:
@@ -206,14 +217,31 @@ def split_labelled_share(cleaned: str) -> tuple[str | None, float | None]:
 
 
 def parse_shares(text: str | None) -> list[tuple[str, float]]:
-    """Every "Category, NN%" in page order: "Male, 11.2% Female, 88.8%" -> two pairs."""
+    """Every "Category, NN%" in page order: "Male, 11.2% Female, 88.8%" -> two pairs.
+
+    The same reading as ``_SHARE.finditer``, done one "%" at a time: the text
+    before each "%" must end in a number, and the category is what comes before
+    that number (a lazy pattern over the whole text tries every start and is
+    several times slower).
+    """
     if text is None or is_null(text):
         return []
+    cleaned = clean_text(text)
     shares = []
-    for match in _SHARE.finditer(clean_text(text)):
-        label = match.group(1).strip(" ,;)(")
-        if label:
-            shares.append((label, float(match.group(2))))
+    start = 0
+    while True:
+        percent = cleaned.find("%", start)
+        if percent < 0:
+            break
+        chunk = cleaned[start:percent]
+        match = _SHARE_TAIL.search(chunk) if chunk.rstrip()[-1:].isdecimal() else None
+        start = percent + 1
+        if match is not None:
+            label = chunk[: match.start()].strip(" ,;)(")
+            if label:
+                shares.append((label, float(match.group(1))))
+            if cleaned.startswith(")", start):
+                start += 1
     return shares
 
 

@@ -250,17 +250,18 @@ def _merge(
     fields: dict[str, Any],
 ) -> None:
     """Add a section's values; a value seen before is kept, a different one is a warning."""
-    given = {key: value for key, value in fields.items() if value is not None and value != []}
-    for key in [key for key in given if key in merged]:  # in the section's order
-        value = given.pop(key)
-        if not _same(merged[key], value):
+    for key, value in fields.items():  # in the section's order
+        if value is None or value == []:
+            continue
+        if key not in merged:
+            merged[key] = value
+            sources[key] = section
+        elif not _same(merged[key], value):
             name = ctx.names.pair[index]
             ctx.issues.warn(
                 section,
                 f"{key} of {name}: {section} says {value!r}, {sources[key]} says {merged[key]!r}",
             )
-    merged.update(given)
-    sources.update(dict.fromkeys(given, section))
 
 
 def _same(first: Any, second: Any) -> bool:
