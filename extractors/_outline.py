@@ -183,11 +183,11 @@ def classify(text: str, names: Names) -> Kind | None:
     if section is None:
         return None
     named = names.indices(words)
+    if len(named) == 2:  # the usual heading: whether it also compares does not matter
+        return Kind(section, None, 3)
     compares = any(map(words.__contains__, _COMPARE_WORDS)) and _COMPARE.search(words) is not None
     if section in SUBHEADING_OF and len(named) == 1 and not compares:
         return Kind(SUBHEADING_OF[section], named.pop())
-    if len(named) == 2:
-        return Kind(section, None, 3)
     if compares:
         return Kind(section, None, 2 if named else 1)
     return None
@@ -245,7 +245,9 @@ class Outline:
         self.heading_ids.add(node.mem_id)
         ids = ancestry_ids(node, stop_id=self.root_id)
         self.boundary_ids.update(ids)
-        self._headings_under.update(ids)
+        under = self._headings_under
+        for node_id in ids:  # a plain count: Counter.update's checks cost more than this
+            under[node_id] = under.get(node_id, 0) + 1
         self._regions.clear()
 
     def search_roots(self, key: str) -> list[Node]:
