@@ -37,8 +37,9 @@ class _NameForm:
             return cls(words[:-3], _ENDINGS_MAN)
         return cls(words, _ENDINGS)
 
-    def find_all(self, text: str) -> list[tuple[int, int]]:
-        """Every (start, end) of the name in lower-case ``text``, on word boundaries."""
+    def find_all(self, text: str, first_only: bool = False) -> list[tuple[int, int]]:
+        """Every (start, end) of the name in lower-case ``text``, on word boundaries
+        (with ``first_only``, the first of them: enough to tell whether it is there)."""
         stem = self.stem
         start = text.find(stem) if stem else -1
         if start < 0:
@@ -52,6 +53,8 @@ class _NameForm:
                 after = start + after_stem
                 if plain and (after == size or not (text[after].isalnum() or text[after] == "'")):
                     found.append((start, after))  # the plain form, the usual case
+                    if first_only:
+                        return found
                     start = text.find(stem, after)
                     continue
                 for ending in self.endings:
@@ -59,6 +62,8 @@ class _NameForm:
                         end = after + len(ending)
                         if end == size or not text[end].isalnum():
                             found.append((start, end))
+                            if first_only:
+                                return found
                             break
             start = text.find(stem, start + 1)
         return found
@@ -128,7 +133,7 @@ class Names:
         return {
             index
             for index, form in enumerate(self._forms)
-            if form.stem and form.stem in lowered and form.find_all(lowered)
+            if form.stem and form.stem in lowered and form.find_all(lowered, first_only=True)
         }
 
     def exactly(self, text: str) -> int | None:

@@ -120,9 +120,14 @@ def collect_candidates(root: Node | None, selector: str, limit: int = 400) -> li
     """
     if root is None:
         return []
+    return candidates_of(root.css(selector), limit)
+
+
+def candidates_of(nodes: list[Node], limit: int = 400) -> list[Candidate]:
+    """``collect_candidates`` of the nodes a CSS search found (in document order)."""
     seen: set[int] = set()
     out: list[Candidate] = []
-    for node in root.css(selector):
+    for node in nodes:
         tag = node.tag
         if tag in _NEVER_HEADINGS:
             continue

@@ -110,9 +110,13 @@ def read_regular(
         if key in rows:
             return None
         if end - index == 3:
-            values = [clean_text(pieces[index + 1]), clean_text(pieces[index + 2])]
-            if not all(map(_is_whole, values)):
+            one, two = clean_text(pieces[index + 1]), clean_text(pieces[index + 2])
+            # Most values start with a letter or a digit and end whole: no call for those.
+            if not ((one[0].isalnum() and one[-1] not in _FRAGMENT_ENDS) or _is_whole(one)):
                 return None
+            if not ((two[0].isalnum() and two[-1] not in _FRAGMENT_ENDS) or _is_whole(two)):
+                return None
+            values = [one, two]
         else:
             halves = _breakdowns(pieces[index + 1 : end])
             if halves is None:

@@ -17,6 +17,8 @@ import math
 from collections.abc import Callable
 from typing import Any
 
+from selectolax.lexbor import LexborHTMLParser
+
 from extractors._context import IssueLog, PageContext, SectionResult
 from extractors._dom import Node, join_broken_words, parse_html
 from extractors._names import Names
@@ -27,6 +29,7 @@ from extractors._outline import (
     Candidate,
     Choice,
     Outline,
+    candidates_of,
     choose_headings,
     collect_candidates,
     keyword_selector,
@@ -77,6 +80,7 @@ _PAGE_ORDER = (
 _MAX_SEARCH_ROOTS = 4
 #: One CSS pass finds the headings and the likely "Browse ... jobs" links.
 FIRST_PASS_SELECTOR = f'{HEADING_SELECTOR}, a:lexbor-contains("browse" i)'
+_FIRST_PASS_AND_BREAKS = f"{FIRST_PASS_SELECTOR}, wbr"
 _SHARE_SUM_TOLERANCE = 1.5
 
 
@@ -97,9 +101,7 @@ def _extract(html: str | bytes, url: str | None, issues: IssueLog) -> PageRecord
     tree = parse_html(html)
     root = tree.body or tree.root
     content = _content_root(root)
-    if content is not None:
-        join_broken_words(tree, content)
-    candidates = collect_candidates(content, FIRST_PASS_SELECTOR)
+    candidates = _first_pass(tree, content)
     title = find_title(tree, candidates)
     if content is not root and title.node is None:
         content = root  # no "A vs B" heading inside <main>: look at the whole page
@@ -125,6 +127,23 @@ def _extract(html: str | bytes, url: str | None, issues: IssueLog) -> PageRecord
         occupations=occupations,
         issues=issues.items,
     )
+
+
+def _first_pass(tree: LexborHTMLParser, content: Node | None) -> list[Candidate]:
+    """The headings and likely "Browse ... jobs" links of the main content, once any
+    ``<wbr>`` in it is gone (see ``join_broken_words``).
+
+    The same CSS search looks for ``<wbr>`` too (each search walks the content, so
+    one walk is cheaper than two); only when it finds one are they dropped and the
+    search made again, on the joined text.
+    """
+    if content is None:
+        return []
+    found = content.css(_FIRST_PASS_AND_BREAKS)
+    if any(node.tag == "wbr" for node in found):
+        join_broken_words(tree, content)
+        found = content.css(FIRST_PASS_SELECTOR)
+    return candidates_of(found)
 
 
 def _content_root(root: Node | None) -> Node | None:
@@ -279,7 +298,9 @@ def _occupation(ctx: PageContext, index: int, fields: dict[str, Any]) -> Occupat
         title = capitalize_words(name)
         ctx.issues.warn("overview", f"no header row naming {name}; title taken from the page title")
     _check_shares(ctx, name, fields)
-    return Occupation(slug=slugify(title), title=title, **fields)
+    fields["slug"] = slugify(title)
+    fields["title"] = title
+    return Occupation.model_validate(fields)  # the same checks as Occupation(**fields), cheaper
 
 
 def _check_shares(ctx: PageContext, name: str, fields: dict[str, Any]) -> None:
