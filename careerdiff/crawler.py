@@ -15,7 +15,9 @@ network.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
+import uuid
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
@@ -23,19 +25,22 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 import httpx
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 import extractors
-from careerdiff.crawl.engine import crawl, rules_for
+from careerdiff.crawl.engine import crawl, discover, rules_for
+from careerdiff.crawl.parallel import merged, process_count, run_processes, shares
 from careerdiff.crawl.progress import CrawlProgress
 from careerdiff.crawl.store_sink import StoreSink, counts_of
 from careerdiff.crawl.summary import CrawlSummary
+from careerdiff.crawl.urls import UrlRules
 from careerdiff.errors import ConfigError, LoadError
 from careerdiff.extraction import ExtractedPage, ExtractJob, PageExtractor
 from careerdiff.settings import Settings
 from models import LoadItem, LoadSummary, Store, dialect, migrate
 from models.archive import Archive, ArchiveCursor, ArchivedPage
-from models.frontier import DbFrontier, RoundStart
+from models.frontier import DbFrontier, RoundStart, worker_name
 
 #: Archived pages re-extracted per batch (one load transaction each), unless told.
 DEFAULT_REPARSE_BATCH = 200
@@ -55,23 +60,25 @@ def run_crawl(
     caller that crawls in slices of ``max_pages``). ``on_begin`` learns whether the
     crawl resumes or starts a new round. Raises ``ConfigError`` for bad settings and
     ``LoadError`` when the database fails; HTTP faults are counted in the summary.
+
+    With several ``crawl_processes`` (see :mod:`careerdiff.crawl.parallel`) this
+    process queues the seeds and sitemaps, then the processes fetch, extract and
+    store together; a ``transport`` (a test's stand-in network) keeps to one.
     """
     rules = rules_for(settings)
+    processes = 1 if transport is not None else process_count(settings)
     with Store.open(settings.db_url, batch_size=settings.batch_size) as store:
         if store.engine.url.get_backend_name() == "sqlite" and _in_memory(store):
             raise ConfigError("a crawl needs a database file or server, not an in-memory one")
-        # The frontier is written many times a second from the event loop: its commits do
-        # not wait for the disk (a killed crawl loses none; a machine crash may cost refetches).
-        frontier_engine = dialect.create_engine(settings.db_url, durable=False)
-        frontier = DbFrontier(
-            frontier_engine,
-            classify=lambda url: str(rules.classify(url)),
-            lease_timeout=timedelta(seconds=settings.lease_timeout),
-        )
+        frontier_engine = _frontier_engine(settings)
+        frontier = _frontier(frontier_engine, settings, rules)
         try:
             start = frontier.begin(new_round=recheck)
             if on_begin is not None:
                 on_begin(start)
+            if processes > 1:
+                store.engine.dispose()  # the processes open their own connections
+                return _crawl_in_processes(settings, frontier, processes, progress)
             with StoreSink(store, processes=settings.extract_processes) as sink:
                 try:
                     return asyncio.run(
@@ -80,12 +87,88 @@ def run_crawl(
                 finally:
                     frontier.release()
         except SQLAlchemyError as exc:
-            raise LoadError(
-                f"the crawl's database failed: {migrate.first_line(exc)}",
-                transient=isinstance(exc, OperationalError),
-            ) from None
+            raise _load_error(exc) from None
         finally:
             frontier_engine.dispose()
+
+
+def _frontier_engine(settings: Settings) -> Engine:
+    # The frontier is written many times a second from the event loop: its commits do
+    # not wait for the disk (a killed crawl loses none; a machine crash may cost refetches).
+    return dialect.create_engine(settings.db_url, durable=False)
+
+
+def _frontier(
+    engine: Engine, settings: Settings, rules: UrlRules, owner: str | None = None
+) -> DbFrontier:
+    return DbFrontier(
+        engine,
+        owner=owner,
+        classify=lambda url: str(rules.classify(url)),
+        lease_timeout=timedelta(seconds=settings.lease_timeout),
+    )
+
+
+def _load_error(exc: SQLAlchemyError) -> LoadError:
+    return LoadError(
+        f"the crawl's database failed: {migrate.first_line(exc)}",
+        transient=isinstance(exc, OperationalError),
+    )
+
+
+def _crawl_in_processes(
+    settings: Settings, frontier: DbFrontier, processes: int, progress: CrawlProgress | None
+) -> CrawlSummary:
+    """Queue the seeds and sitemaps here, then crawl in ``processes`` processes."""
+    started = time.perf_counter()
+    if progress is not None:
+        progress.start()
+    summary = CrawlSummary()
+    try:
+        first = asyncio.run(discover(settings, frontier))
+        frontier.engine.dispose()  # no pooled connection crosses the fork
+        fixed = settings.replace(allow_hosts=rules_for(settings).allowed_hosts)
+        interval = progress.interval if progress is not None else 10.0
+        group = uuid.uuid4().hex[:8]
+        summaries = run_processes(
+            _crawl_process, shares(fixed, processes), group, progress, interval
+        )
+        summary = merged(summaries, first, time.perf_counter() - started)
+        summary = dataclasses.replace(summary, queued_left=frontier.counts().queued)
+        return summary
+    finally:
+        if progress is not None:
+            progress.finish(dataclasses.replace(summary, elapsed=time.perf_counter() - started))
+
+
+def _crawl_process(
+    settings: Settings, group: str, spread: int, progress: CrawlProgress
+) -> CrawlSummary:
+    """One of several crawl processes: its own connections, extraction in this process."""
+    rules = rules_for(settings)
+    store = Store(dialect.create_engine(settings.db_url), batch_size=settings.batch_size)
+    frontier_engine = _frontier_engine(settings)
+    frontier = _frontier(frontier_engine, settings, rules, owner=worker_name(group))
+    try:
+        with StoreSink(store, processes=0) as sink:
+            try:
+                return asyncio.run(
+                    crawl(
+                        settings,
+                        frontier,
+                        sink,
+                        progress=progress,
+                        spread=spread,
+                        siblings_working=lambda: frontier.siblings_working(group),
+                    )
+                )
+            finally:
+                frontier.release()
+    except SQLAlchemyError as exc:
+        raise _load_error(exc) from None
+    finally:
+        frontier_engine.dispose()
+        store.engine.dispose()
 
 
 def _in_memory(store: Store) -> bool:

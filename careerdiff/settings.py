@@ -26,6 +26,8 @@ from typing import Any, get_type_hints
 from careerdiff import __version__
 from careerdiff.errors import ConfigError
 
+#: The most crawl processes one crawl runs (``crawl_processes``).
+MAX_CRAWL_PROCESSES = 64
 DEFAULT_DB_URL = "sqlite:///data/careerdiff.db"
 CONFIG_FILE = "careerdiff.toml"
 
@@ -71,8 +73,13 @@ class Settings:
     # added for the persistent crawl (careerdiff crawl): a URL leased by a crawl worker that
     # settles nothing for this long (the worker died) is handed to another worker
     lease_timeout: float = 900.0  # seconds
-    # processes that extract and compress fetched pages beside the crawl's own (0: none)
+    # processes that extract and compress fetched pages beside the crawl's own (0: none);
+    # with several crawl processes each extracts its own pages and this is not used
     extract_processes: int = 1
+    # processes that fetch, extract and store at once, on one frontier (0: one per CPU core,
+    # at most 2, and 1 inside a process that runs threads, such as a Prefect worker); each
+    # takes its share of every host's concurrency (so at most ``concurrency`` of them) and rate
+    crawl_processes: int = 0
 
     def replace(self, **overrides: Any) -> Settings:
         """A copy with ``overrides`` applied (``None`` values are ignored) and checked."""
@@ -175,12 +182,18 @@ def _checked(settings: Settings) -> Settings:
         "retry_after_max",
         "retry_later_after",
         "extract_processes",
+        "crawl_processes",
     )
     for name in non_negative:
         if getattr(settings, name) < 0:
             raise ConfigError(
                 f"setting {name!r} must not be negative, not {getattr(settings, name)}"
             )
+    if settings.crawl_processes > MAX_CRAWL_PROCESSES:
+        raise ConfigError(
+            f"setting 'crawl_processes' must be at most {MAX_CRAWL_PROCESSES}, "
+            f"not {settings.crawl_processes}"
+        )
     for name in ("connect_timeout", "read_timeout", "lease_timeout"):
         if getattr(settings, name) <= 0:
             raise ConfigError(f"setting {name!r} must be more than 0 seconds")

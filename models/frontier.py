@@ -91,9 +91,13 @@ class UrlState:
     lease_expires_at: datetime | None
 
 
-def worker_name() -> str:
-    """A name for this crawl worker, unique across hosts and processes: ``host:pid:token``."""
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+def worker_name(group: str | None = None) -> str:
+    """A name for this crawl worker, unique across hosts and processes: ``host:pid:token``.
+
+    The processes of one crawl share a ``group`` (a token without ``:`` or ``-``); their
+    tokens are ``group-xxxx`` so that each can see what its siblings hold."""
+    token = uuid.uuid4().hex[:8]
+    return f"{socket.gethostname()}:{os.getpid()}:{f'{group}-{token}' if group else token}"
 
 
 def _utcnow() -> datetime:
@@ -142,6 +146,32 @@ class DbFrontier:
                     .values(state="queued", next_attempt_at=DUE_AT_ONCE)
                 ).rowcount
         return RoundStart(reclaimed=reclaimed, requeued=requeued, waiting=waiting)
+
+    def siblings_working(self, group: str) -> bool:
+        """Whether another live process of crawl ``group`` holds leases (its pages may
+        still add URLs). The leases of a sibling that died are queued again here."""
+        owners = [
+            owner
+            for owner in self._group_owners(group)
+            if owner != self.owner and owner.rsplit(":", 1)[-1].startswith(f"{group}-")
+        ]
+        host = socket.gethostname()
+        dead = [owner for owner in owners if _is_dead_local(owner, host)]
+        if dead:
+            with self.engine.begin() as connection:
+                _release_owners(connection, dead, None)
+        return len(dead) < len(owners)
+
+    def _group_owners(self, group: str) -> list[str]:
+        with self.engine.connect() as connection:
+            return [
+                str(owner)
+                for owner in connection.execute(
+                    sa.select(_URL.lease_owner)
+                    .where(_URL.state == "leased", _URL.lease_owner.like(f"%:{group}-%"))
+                    .distinct()
+                ).scalars()
+            ]
 
     def release(self) -> int:
         """Queue this worker's unsettled leases again (after an interrupted crawl)."""

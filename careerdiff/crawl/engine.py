@@ -17,7 +17,7 @@ import logging
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 
 #: The most workers one crawl runs, however many hosts it is allowed.
 MAX_WORKERS = 256
+#: How often a crawl process with nothing to do looks again while its siblings still work.
+SIBLING_POLL_SECONDS = 0.1
 #: Comparison pages waiting for the sink, in batches, before leasing pauses: one batch
 #: being stored and one filling keep both sides busy and memory bounded.
 SINK_BUFFER_BATCHES = 2
@@ -66,19 +68,53 @@ async def crawl(
     transport: httpx.AsyncBaseTransport | None = None,
     progress: CrawlProgress | None = None,
     sleep: Sleep = asyncio.sleep,
+    spread: int = 1,
+    siblings_working: Callable[[], bool] | None = None,
 ) -> CrawlSummary:
     """Crawl from ``settings.seeds`` and ``settings.sitemaps`` into ``frontier`` and ``sink``.
 
     ``client`` (kept open) or ``transport`` replace the network, ``sleep`` the waits
     between retries. Raises ``ConfigError`` for bad seeds or settings and the sink's
     own errors; HTTP and network faults are counted in the summary, never raised.
+
+    One of several crawl processes on one frontier passes ``spread`` (how many share
+    each host's rate) and ``siblings_working``: while it says other processes still
+    hold leases (their pages may link to more), a process with nothing due waits
+    instead of ending.
     """
     rules = rules_for(settings)
     seeds = _normalized(settings.seeds, "seed")
     sitemaps = _normalized(settings.sitemaps, "sitemap")
-    async with Fetcher(settings, rules, client=client, transport=transport, sleep=sleep) as fetcher:
-        run = _CrawlRun(settings, rules, fetcher, frontier, sink, progress)
+    async with Fetcher(
+        settings, rules, client=client, transport=transport, sleep=sleep, spread=spread
+    ) as fetcher:
+        run = _CrawlRun(settings, rules, fetcher, frontier, sink, progress, siblings_working)
         return await run.execute(seeds, sitemaps)
+
+
+async def discover(
+    settings: Settings,
+    frontier: Frontier,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> CrawlSummary:
+    """Queue the seeds and the pages of the sitemaps (given ones and those robots.txt
+    lists) in ``frontier``, fetching nothing else: what a crawl does before its fetch
+    loop, done once before several crawl processes share the frontier."""
+    rules = rules_for(settings)
+    seeds = _normalized(settings.seeds, "seed")
+    sitemaps = _normalized(settings.sitemaps, "sitemap")
+    async with Fetcher(settings, rules, transport=transport) as fetcher:
+        run = _CrawlRun(settings, rules, fetcher, frontier, _NoSink(), None)
+        run._add(NewUrl(url) for url in seeds)
+        await run._read_sitemaps(seeds, sitemaps)
+        run._flush()
+        return run._summary()
+
+
+class _NoSink:
+    def accept(self, pages: Sequence[FetchResult]) -> list[PageOutcome]:
+        raise LoadError("discovery stores no pages")
 
 
 def _normalized(urls: Iterable[str], what: str) -> list[str]:
@@ -124,8 +160,10 @@ class _CrawlRun:
         frontier: Frontier,
         sink: PageSink,
         progress: CrawlProgress | None,
+        siblings_working: Callable[[], bool] | None = None,
     ) -> None:
         self.settings = settings
+        self.siblings_working = siblings_working
         self.rules = rules
         self.links = LinkFinder(rules)
         self.fetcher = fetcher
@@ -141,6 +179,7 @@ class _CrawlRun:
         self.pages: list[tuple[Done, FetchResult]] = []  # comparison pages for the sink
         self.pages_ready = asyncio.Event()
         self.fetching_done = False
+        self.drain = False  # the sink takes a partial batch: this process waits on its siblings
         self.budget = settings.max_pages or -1  # leases left; -1: no limit
         self.retry_delay = timedelta(seconds=settings.retry_later_after)
         self.started = time.perf_counter()
@@ -214,7 +253,13 @@ class _CrawlRun:
                 self._lease(high_water - self.queue.qsize())
             if self.queue.empty() and self.busy == 0:
                 if may_lease and not self._lease(high_water):
-                    return  # nothing due, nothing in flight
+                    if self.siblings_working is None or not self.siblings_working():
+                        return  # nothing due, nothing in flight
+                    if self.pages:  # store what waits for a full batch: siblings wait on it
+                        self.drain = True
+                        self.pages_ready.set()
+                    await asyncio.sleep(SIBLING_POLL_SECONDS)  # their pages may link to more
+                    continue
                 if not may_lease and len(self.pages) < buffer_cap:
                     return  # the page budget is spent and everything fetched is handled
             self.wake.clear()
@@ -308,11 +353,14 @@ class _CrawlRun:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="careerdiff-sink") as thread:
             loop = asyncio.get_running_loop()
             while True:
-                while len(self.pages) < size and not self.fetching_done:
+                while len(self.pages) < size and not (self.fetching_done or self.drain):
                     self.pages_ready.clear()
                     await self.pages_ready.wait()
+                self.drain = False
                 if not self.pages:
-                    return
+                    if self.fetching_done:
+                        return
+                    continue
                 batch, self.pages = self.pages[:size], self.pages[size:]
                 self.wake.set()  # room in the buffer: the feeder may lease again
                 results = [page for _, page in batch]

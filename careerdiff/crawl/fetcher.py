@@ -143,7 +143,9 @@ class Fetcher:
         transport: httpx.AsyncBaseTransport | None = None,
         sleep: Sleep = asyncio.sleep,
         jitter: Callable[[], float] = random.random,
+        spread: int = 1,
     ) -> None:
+        """``spread``: how many crawl processes share each host's rate (see ``HostGates``)."""
         self._rules = rules
         self._owns_client = client is None
         self._client = client or client_for(
@@ -160,7 +162,7 @@ class Fetcher:
             sleep=sleep,
             random=jitter,
         )
-        self._gates = HostGates(concurrency=settings.concurrency, rate=settings.rate)
+        self._gates = HostGates(concurrency=settings.concurrency, rate=settings.rate, spread=spread)
         self._robots = RobotsCache(self._load_robots)
 
     async def __aenter__(self) -> Fetcher:

@@ -62,18 +62,22 @@ class HostGate:
 class HostGates:
     """One ``HostGate`` per origin, made on first use with the crawl's settings."""
 
-    def __init__(self, *, concurrency: int, rate: float) -> None:
+    def __init__(self, *, concurrency: int, rate: float, spread: int = 1) -> None:
         self._concurrency = concurrency
         self._rate = rate
+        self._spread = spread  # crawl processes sharing each host's rate: each paces N times apart
         self._gates: dict[str, HostGate] = {}
 
     def gate(self, origin: str) -> HostGate:
         """The gate of ``origin``."""
         found = self._gates.get(origin)
         if found is None:
-            found = self._gates[origin] = HostGate(self._concurrency, start_interval(self._rate))
+            found = self._gates[origin] = HostGate(self._concurrency, self._interval(None))
         return found
 
     def apply_crawl_delay(self, origin: str, crawl_delay: float | None) -> None:
         """Slow ``origin`` down to robots.txt's Crawl-delay when it is longer than our rate."""
-        self.gate(origin).set_interval(start_interval(self._rate, crawl_delay))
+        self.gate(origin).set_interval(self._interval(crawl_delay))
+
+    def _interval(self, crawl_delay: float | None) -> float:
+        return start_interval(self._rate, crawl_delay) * self._spread
