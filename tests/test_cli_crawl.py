@@ -157,3 +157,30 @@ def test_reparse_bad_values_give_one_line_and_exit_2(
     assert main(["reparse", *args]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and err.startswith("careerdiff: error:") and says in err
+
+
+def test_the_reparse_batch_default_is_the_crawlers() -> None:
+    from careerdiff import crawler
+    from careerdiff.cli import crawl as crawl_cli
+
+    assert crawl_cli.DEFAULT_REPARSE_BATCH == crawler.DEFAULT_REPARSE_BATCH
+
+
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_one_or_two_crawl_processes_store_the_same_pages(
+    site: FixtureSiteServer, tmp_path: Path, capsys: pytest.CaptureFixture[str], processes: str
+) -> None:
+    args = crawl_args(site, tmp_path, "--concurrency", "2", "--processes", processes)
+    assert main(args) == 0
+    out, _ = capsys.readouterr()
+    assert summary_value(out, "new") == str(len(site.urls().allowed))
+    assert summary_value(out, "failed") == "1 (robots-disallowed 1)"
+    assert summary_value(out, "still queued") == "0"
+
+
+def test_a_bad_process_count_is_a_one_line_error(
+    site: FixtureSiteServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(crawl_args(site, tmp_path, "--processes", "-1")) != 0
+    _, err = capsys.readouterr()
+    assert "crawl_processes" in err and "Traceback" not in err

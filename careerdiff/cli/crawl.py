@@ -1,17 +1,25 @@
-"""``careerdiff crawl`` (fetch, archive, extract, load) and ``careerdiff reparse`` (offline)."""
+"""``careerdiff crawl`` (fetch, archive, extract, load) and ``careerdiff reparse`` (offline).
+
+The crawl's modules (httpx, SQLAlchemy, the extractors) are imported inside the
+commands, so that every other ``careerdiff`` command starts without them.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from careerdiff.cli._app import app
-from careerdiff.crawl.progress import progress_for
-from careerdiff.crawl.summary import CrawlSummary
-from careerdiff.crawler import DEFAULT_REPARSE_BATCH, ReparseSummary, reparse_archive, run_crawl
-from careerdiff.settings import load_settings
-from models.frontier import RoundStart
+
+if TYPE_CHECKING:
+    from careerdiff.crawl.summary import CrawlSummary
+    from careerdiff.crawler import ReparseSummary
+    from models.frontier import RoundStart
+
+#: ``careerdiff.crawler.DEFAULT_REPARSE_BATCH`` (a test keeps them equal), not imported here.
+DEFAULT_REPARSE_BATCH = 200
 
 _DB_HELP = "Database URL: sqlite:///PATH or postgresql+psycopg://... (default: settings' db_url)."
 
@@ -32,6 +40,13 @@ _DB_HELP = "Database URL: sqlite:///PATH or postgresql+psycopg://... (default: s
     "--rate", type=float, default=None, help="Requests per second per host (0: no limit)."
 )
 @click.option("--concurrency", type=int, default=None, help="Requests in flight per host.")
+@click.option(
+    "--processes",
+    "crawl_processes",
+    type=int,
+    default=None,
+    help="Crawl processes on one frontier (0: one per CPU core, at most 2).",
+)
 @click.option("--db", "db_url", default=None, help=_DB_HELP)
 @click.option(
     "--config",
@@ -47,6 +62,7 @@ def crawl_command(
     max_depth: int | None,
     rate: float | None,
     concurrency: int | None,
+    crawl_processes: int | None,
     db_url: str | None,
     config: Path | None,
 ) -> None:
@@ -55,6 +71,10 @@ def crawl_command(
     A crawl that finds nothing left to do re-checks every page it fetched before,
     with conditional requests, so unchanged pages cost a 304.
     """
+    from careerdiff.crawl.progress import progress_for
+    from careerdiff.crawler import run_crawl
+    from careerdiff.settings import load_settings
+
     settings = load_settings(
         {
             "seeds": seeds or None,
@@ -64,6 +84,7 @@ def crawl_command(
             "max_depth": max_depth,
             "rate": rate,
             "concurrency": concurrency,
+            "crawl_processes": crawl_processes,
             "db_url": db_url,
         },
         config_path=config,
@@ -116,6 +137,9 @@ def crawl_report(summary: CrawlSummary) -> str:
 )
 def reparse_command(db_url: str | None, all_pages: bool, batch_size: int) -> None:
     """Extract archived pages again and load them, with no network."""
+    from careerdiff.crawler import reparse_archive
+    from careerdiff.settings import load_settings
+
     settings = load_settings({"db_url": db_url})
     summary = reparse_archive(
         settings.db_url,
