@@ -107,6 +107,7 @@ def crawl_comparisons(
     db_url: str | None = None,
     batch_size: int | None = None,
     extract_processes: int | None = None,
+    crawl_processes: int | None = None,
     pages_per_slice: int = DEFAULT_PAGES_PER_SLICE,
 ) -> RunSummary:
     """Crawl comparison pages from seeds and sitemaps into the database, in slices.
@@ -115,7 +116,9 @@ def crawl_comparisons(
     ``careerdiff.toml``, then ``CAREERDIFF_*`` variables). ``max_pages`` 0 means no
     limit; ``rate`` is requests per second per host (0: no limit);
     ``extract_processes`` 0 extracts in the crawl's own process (each slice that uses
-    a process starts one, which takes seconds: worth it for big slices only).
+    a process starts one, which takes seconds: worth it for big slices only);
+    ``crawl_processes`` 0 (the default) crawls each slice in this process, since a
+    worker runs threads and more processes would have to be spawned anew per slice.
     """
     if pages_per_slice < 1:
         raise ConfigError(f"pages_per_slice must be at least 1, not {pages_per_slice}")
@@ -131,6 +134,7 @@ def crawl_comparisons(
             "db_url": db_url,
             "batch_size": batch_size,
             "extract_processes": extract_processes,
+            "crawl_processes": crawl_processes,
         }
     )
     rules_for(settings)  # nothing to crawl is a one-line error before any task runs

@@ -179,6 +179,7 @@ class _CrawlRun:
         self.pages: list[tuple[Done, FetchResult]] = []  # comparison pages for the sink
         self.pages_ready = asyncio.Event()
         self.fetching_done = False
+        self.frontier_thread: ThreadPoolExecutor | None = None
         self.drain = False  # the sink takes a partial batch: this process waits on its siblings
         self.budget = settings.max_pages or -1  # leases left; -1: no limit
         self.retry_delay = timedelta(seconds=settings.retry_later_after)
@@ -192,6 +193,7 @@ class _CrawlRun:
         try:
             self._add(NewUrl(url) for url in seeds)
             await self._read_sitemaps(seeds, sitemaps)
+            self.frontier_thread = ThreadPoolExecutor(1, thread_name_prefix="careerdiff-frontier")
             tasks = [asyncio.create_task(self._work()) for _ in range(self.workers)]
             sink_task = asyncio.create_task(self._feed_sink())
             tasks.append(sink_task)
@@ -208,6 +210,8 @@ class _CrawlRun:
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            if self.frontier_thread is not None:
+                self.frontier_thread.shutdown(wait=True)  # its writes first, then the rest
             self._flush()
             summary = self._summary()
             if self.progress is not None:
@@ -240,19 +244,26 @@ class _CrawlRun:
         self.pending.adds.extend(urls)
 
     async def _feed(self, sink_task: asyncio.Task[None]) -> None:
-        """Lease due URLs into the queue until nothing is due and nothing is in flight."""
+        """Lease due URLs into the queue until nothing is due and nothing is in flight.
+
+        The frontier is written and leased from in a thread of its own (``_lease``): a
+        database write may wait for a lock another crawl process holds, and the event
+        loop goes on fetching meanwhile.
+        """
         low_water, high_water = self.workers, 2 * self.workers
         buffer_cap = SINK_BUFFER_BATCHES * self.settings.batch_size
         while True:
+            self.wake.clear()  # cleared first: a wake-up during a lease below is not lost
             if sink_task.done():
                 sink_task.result()  # the sink failed: raise its error
                 raise LoadError("the page sink stopped before the crawl ended")
             may_lease = self.budget != 0 and len(self.pages) < buffer_cap
             if may_lease and self.queue.qsize() < low_water:
-                self._flush()
-                self._lease(high_water - self.queue.qsize())
+                await self._lease(high_water - self.queue.qsize())
             if self.queue.empty() and self.busy == 0:
-                if may_lease and not self._lease(high_water):
+                if may_lease and not await self._lease(high_water):
+                    if not (self.queue.empty() and self.busy == 0):
+                        continue  # work came in meanwhile
                     if self.siblings_working is None or not self.siblings_working():
                         return  # nothing due, nothing in flight
                     if self.pages:  # store what waits for a full batch: siblings wait on it
@@ -262,20 +273,29 @@ class _CrawlRun:
                     continue
                 if not may_lease and len(self.pages) < buffer_cap:
                     return  # the page budget is spent and everything fetched is handled
-            self.wake.clear()
             await self.wake.wait()
 
-    def _lease(self, room: int) -> int:
-        self._flush()
+    async def _lease(self, room: int) -> int:
+        """Write the buffered frontier updates, then lease up to ``room`` URLs, in the
+        frontier's thread; the number leased."""
         limit = room if self.budget < 0 else min(room, self.budget)
-        if limit <= 0:
-            return 0
-        leases = self.frontier.lease(limit, due_by=self.due_by)
+        pending, self.pending = self.pending, _Pending()
+        loop = asyncio.get_running_loop()
+        discovered, leases = await loop.run_in_executor(
+            self.frontier_thread, self._write_and_lease, pending, limit
+        )
+        self.tally.discovered += discovered
         for lease in leases:
             self.queue.put_nowait(lease)
         if self.budget > 0:
             self.budget -= len(leases)
         return len(leases)
+
+    def _write_and_lease(self, pending: _Pending, limit: int) -> tuple[int, list[Lease]]:
+        discovered = self._write(pending)
+        if limit <= 0:
+            return discovered, []
+        return discovered, self.frontier.lease(limit, due_by=self.due_by)
 
     async def _work(self) -> None:
         while True:
@@ -377,8 +397,13 @@ class _CrawlRun:
     def _flush(self) -> None:
         """Write the buffered frontier updates: new URLs first, then what was settled."""
         pending, self.pending = self.pending, _Pending()
+        self.tally.discovered += self._write(pending)
+
+    def _write(self, pending: _Pending) -> int:
+        """Write ``pending``: new URLs first, then what was settled; how many were new."""
+        discovered = 0
         if pending.adds:
-            self.tally.discovered += self.frontier.add(pending.adds)
+            discovered = self.frontier.add(pending.adds)
         if pending.done:
             self.frontier.mark_done(pending.done)
         if pending.not_modified:
@@ -387,6 +412,7 @@ class _CrawlRun:
             self.frontier.mark_failed(pending.failures)
         if pending.retries:
             self.frontier.retry_later(pending.retries)
+        return discovered
 
     async def _report(self, progress: CrawlProgress) -> None:
         while True:
