@@ -54,6 +54,8 @@ def imports_of(*args: str) -> dict[str, object]:
         ["--help"],
         [],
         ["--version"],
+        ["crawl", "--help"],
+        ["reparse", "--help"],
         ["parse", "--help"],
         ["import", "--help"],
         ["db", "--help"],
