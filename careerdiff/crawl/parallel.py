@@ -60,13 +60,21 @@ def process_count(settings: Settings, *, threaded: bool | None = None) -> int:
 
 
 def shares(settings: Settings, processes: int) -> list[Settings]:
-    """Each process's settings: its part of ``concurrency`` and of ``max_pages`` (0 stays
-    0, no limit); no seeds or sitemaps (the parent queued them); the allowed hosts fixed."""
+    """Each process's settings: its part of ``concurrency``, of ``max_pages`` (0 stays 0,
+    no limit) and of ``batch_size`` (pages waiting to be stored are held in memory, up to
+    two batches a process: together no more than one process holds); no seeds or
+    sitemaps (the parent queued them); the allowed hosts fixed."""
+    batch_size = max(1, settings.batch_size // processes)
     concurrency = _split(settings.concurrency, processes)
     pages = _split(settings.max_pages, processes) if settings.max_pages else [0] * processes
     return [
         replace(
-            settings, concurrency=concurrency[index], max_pages=pages[index], seeds=(), sitemaps=()
+            settings,
+            batch_size=batch_size,
+            concurrency=concurrency[index],
+            max_pages=pages[index],
+            seeds=(),
+            sitemaps=(),
         )
         for index in range(processes)
         if settings.max_pages == 0 or pages[index] > 0

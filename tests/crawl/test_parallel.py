@@ -29,6 +29,7 @@ def test_shares_split_concurrency_and_pages_and_drop_the_seeds() -> None:
     )
     parts = shares(settings, 2)
     assert [part.concurrency for part in parts] == [3, 2]
+    assert [part.batch_size for part in parts] == [settings.batch_size // 2] * 2
     assert [part.max_pages for part in parts] == [4, 3]
     assert all(part.seeds == () and part.allow_hosts == ("a.test",) for part in parts)
     assert [part.max_pages for part in shares(settings.replace(max_pages=1), 2)] == [1]
