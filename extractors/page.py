@@ -34,6 +34,7 @@ from extractors._outline import (
     collect_candidates,
     keyword_selector,
 )
+from extractors._slice import main_slice
 from extractors.browse import find_browse
 from extractors.demographics import extract_demographics
 from extractors.descriptions import extract_descriptions
@@ -85,7 +86,44 @@ _SHARE_SUM_TOLERANCE = 1.5
 
 
 def extract_page(html: str | bytes, url: str | None = None) -> PageRecord:
-    """The record of one comparison page. Never raises: problems become issues."""
+    """The record of one comparison page. Never raises: problems become issues.
+
+    The page's head and ``<main>`` element are read first (a parse of the
+    chrome around them is most of the cost); a record from that cut is kept
+    unless an issue says something was not found, then the whole page is read.
+    """
+    cut = main_slice(html) if html else None
+    if cut is not None:
+        record = _extract_safely(cut, url)
+        if _cut_was_enough(record):
+            return record
+    return _extract_safely(html, url)
+
+
+#: Issues that can come from reading the cut rather than the whole page: the title, the
+#: browse link and the names' fallbacks look outside ``<main>``, and a cut that ended too
+#: early would miss a section, a row or a value.
+_OUTSIDE_SECTIONS = frozenset({"page", "title", "browse"})
+
+
+def _cut_was_enough(record: PageRecord) -> bool:
+    """Whether a record read from the head and ``<main>`` is the whole page's record.
+
+    Everything the extractor reads lies inside ``<main>`` once the title is found
+    there, so only an issue saying that something was missing (or that the title,
+    browse link or page was looked for elsewhere) calls for a second reading;
+    issues about the values read (a disagreement, shares that do not add up) would
+    only come again.
+    """
+    return not any(
+        issue.section in _OUTSIDE_SECTIONS
+        or issue.severity == "error"
+        or issue.message.startswith("no ")
+        for issue in record.issues
+    )
+
+
+def _extract_safely(html: str | bytes, url: str | None) -> PageRecord:
     issues = IssueLog()
     try:
         return _extract(html, url, issues)

@@ -1,0 +1,99 @@
+"""The part of a page worth parsing: its ``<head>`` and its ``<main>`` element.
+
+A career page is mostly chrome: menus, footers, sidebars of links and inline
+scripts often make up two thirds of its bytes, and lexbor's parse costs about
+as much per byte as all the extraction after it. The extractor reads the main
+content only (see ``page._content_root``), so it first tries a document made of
+the page's head (its ``<title>`` and the ``<meta>`` that names the encoding) and
+the text from the first ``<main>`` tag to the last ``</main>``.
+
+That cut is found by searching the raw text, so it could be fooled by a
+``<main>`` or ``</main>`` written inside a script or a comment: a cut that
+leaves a script or comment open at either edge is not taken. And the page
+extractor keeps a record read from the cut only when nothing in it says that
+something was not found (see ``page._cut_was_enough``); such a record is read
+again from the whole page.
+"""
+
+from __future__ import annotations
+
+_MAIN_OPEN = ("<main", "<MAIN", "<Main")
+_MAIN_CLOSE = ("</main>", "</MAIN>", "</Main>")
+_HEAD_CLOSE = ("</head>", "</HEAD>", "</Head>")
+#: What may follow ``<main`` in its start tag (``<main-menu>`` is another element).
+_TAG_NAME_ENDS = frozenset([">", " ", "\n", "\t", "\r", "/", b">", b" ", b"\n", b"\t", b"\r", b"/"])
+#: A cut that keeps most of the page saves too little to be worth a second parse
+#: when it fails: below this share of the page's length only.
+_WORTHWHILE = 0.8
+
+
+def main_slice(html: str | bytes) -> str | bytes | None:
+    """The page's head followed by its ``<main>`` element, or ``None`` when there is no
+    clear one or the cut would save little.
+
+    Each search stops at its first find, so on a usual page the three of them
+    read the head and the main content only, not the chrome after it.
+    """
+    text = html if isinstance(html, str) else bytes(html)
+    head_end = _first(text, _HEAD_CLOSE, 0)
+    if head_end < 0:
+        return None
+    start = _main_start(text, head_end)
+    if start < 0:
+        return None
+    end = _first(text, _MAIN_CLOSE, start)
+    if end < 0:
+        return None
+    if not _balanced(text, start, end):
+        return None
+    head_end += len("</head>")
+    end += len("</main>")
+    if head_end + (end - start) > _WORTHWHILE * len(text):
+        return None
+    if isinstance(text, str):
+        return text[:head_end] + "<body>" + text[start:end] + "</body></html>"
+    return text[:head_end] + b"<body>" + text[start:end] + b"</body></html>"
+
+
+def _balanced(text: str | bytes, start: int, end: int) -> bool:
+    """Whether the cut opens and closes as many scripts and comments as it holds.
+
+    A ``<main>`` or ``</main>`` written inside a script or a comment leaves one
+    of them open or closed at a cut's edge; such a cut is not taken.
+    """
+    for opener, closer in (("<script", "</script>"), ("<!--", "-->")):
+        if _count(text, opener, start, end) != _count(text, closer, start, end):
+            return False
+    return True
+
+
+def _main_start(text: str | bytes, after: int) -> int:
+    """Where the first ``<main>`` start tag begins (not ``<main-menu>`` and the like)."""
+    for opener in _MAIN_OPEN:  # lower case first: other spellings are rare
+        index = _find(text, opener, after)
+        while index >= 0:
+            if text[index + 5 : index + 6] in _TAG_NAME_ENDS:
+                return index
+            index = _find(text, opener, index + 5)
+    return -1
+
+
+def _first(text: str | bytes, spellings: tuple[str, ...], start: int) -> int:
+    """Where the first of ``spellings`` found is (lower case tried first), else -1."""
+    for spelling in spellings:
+        index = _find(text, spelling, start)
+        if index >= 0:
+            return index
+    return -1
+
+
+def _find(text: str | bytes, needle: str, start: int) -> int:
+    if isinstance(text, str):
+        return text.find(needle, start)
+    return text.find(needle.encode("ascii"), start)
+
+
+def _count(text: str | bytes, needle: str, start: int, end: int) -> int:
+    if isinstance(text, str):
+        return text.count(needle, start, end)
+    return text.count(needle.encode("ascii"), start, end)

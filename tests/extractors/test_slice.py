@@ -1,0 +1,78 @@
+"""The head-and-``<main>`` cut the page extractor reads first, and its fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import extract_page
+from extractors._slice import main_slice
+from extractors.page import _extract_safely
+from tests.helpers import load_page, page_names
+
+CHROME = "<nav>" + "<a href='/x'>Salary guide</a>" * 200 + "</nav>"
+HEAD = "<html><head><title>A vs B</title><meta charset='utf-8'></head>"
+
+
+def page(main: str, before: str = CHROME, after: str = CHROME) -> str:
+    return f"{HEAD}<body>{before}{main}{after}</body></html>"
+
+
+def test_the_cut_is_the_head_and_the_main_element() -> None:
+    cut = main_slice(page("<main id=m><h1>A vs B</h1></main>"))
+    assert cut == f"{HEAD}<body><main id=m><h1>A vs B</h1></main></body></html>"
+
+
+def test_bytes_are_cut_as_bytes() -> None:
+    cut = main_slice(page("<main><h1>A vs B</h1></main>").encode())
+    assert isinstance(cut, bytes)
+    assert cut.endswith(b"<main><h1>A vs B</h1></main></body></html>")
+
+
+def test_upper_case_tags_are_found() -> None:
+    cut = main_slice(page("<MAIN><H1>A vs B</H1></MAIN>").replace("</head>", "</HEAD>"))
+    assert cut is not None and "<MAIN><H1>A vs B</H1></MAIN>" in cut
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        pytest.param(page("<div><h1>A vs B</h1></div>"), id="no main"),
+        pytest.param(page("<main-menu>x</main-menu><div>y</div>"), id="only a main-menu element"),
+        pytest.param(page("<main><h1>A vs B</h1>"), id="main never closed"),
+        pytest.param("<body><main><h1>A vs B</h1></main>" + CHROME, id="no head"),
+        pytest.param(page("<main><h1>A vs B</h1></main>", before="", after=""), id="little chrome"),
+        pytest.param(
+            page("<main><script>var t = '</main>';</script><p>more</p></main>"),
+            id="a </main> inside a script",
+        ),
+        pytest.param(
+            page("<!-- <main> old --><div>x</div><main>y</main>"), id="a <main> inside a comment"
+        ),
+    ],
+)
+def test_no_cut_where_the_text_does_not_show_one_clearly(html: str) -> None:
+    assert main_slice(html) is None
+
+
+def test_main_menu_before_the_main_element_is_skipped() -> None:
+    cut = main_slice(page("<main-menu>m</main-menu><main>content</main>", before=""))
+    assert cut is not None and "<main>content</main>" in cut and "<main-menu>" not in cut
+
+
+def test_a_browse_link_outside_main_is_found_by_reading_the_whole_page() -> None:
+    main = (
+        "<main><h1>Chef vs Cook</h1><h2>Chef vs cook overview</h2>"
+        "<table><tr><th></th><th>Chef</th><th>Cook</th></tr>"
+        "<tr><td>Average salary</td><td>$50,000</td><td>$30,000</td></tr></table></main>"
+    )
+    html = page(main, after="<aside><a href='/jobs'>Browse culinary jobs</a></aside>" + CHROME)
+    assert main_slice(html) is not None
+    assert extract_page(html).browse_category == "culinary"
+
+
+@pytest.mark.parametrize("name", page_names())
+def test_reading_the_cut_first_gives_the_whole_page_record(name: str) -> None:
+    html = load_page(name)
+    assert extract_page(html) == _extract_safely(html, None)
+    data = html.encode("utf-8")
+    assert extract_page(data) == _extract_safely(data, None)
