@@ -334,3 +334,22 @@ def test_two_workers_on_one_frontier_fetch_every_url_exactly_once(db_url: str) -
     assert all(count == 1 for count in fetched.values()), fetched
     assert all(summary.fetched > 0 for summary in summaries), "both workers fetched pages"
     assert sum(summary.new for summary in summaries) == len(urls.allowed)
+
+
+def test_crawl_processes_spawned_from_a_threaded_process_store_what_one_process_stores(
+    site: FixtureSiteServer, tmp_path: Path
+) -> None:
+    one_url = f"sqlite:///{tmp_path / 'one.db'}"
+    two_url = f"sqlite:///{tmp_path / 'two.db'}"
+    one = run_crawl(settings_for(site, one_url, crawl_processes=1))
+    stop = threading.Event()
+    busy = threading.Thread(target=stop.wait, daemon=True)  # as in a Prefect worker
+    busy.start()
+    try:
+        two = run_crawl(settings_for(site, two_url, crawl_processes=2))
+    finally:
+        stop.set()
+    assert (two.fetched, two.new, two.failed) == (one.fetched, one.new, one.failed)
+    assert view_facts(two_url)["comparisons"] == view_facts(one_url)["comparisons"]
+    with Store.open(two_url) as store:
+        assert DbFrontier(store.engine).counts().leased == 0
