@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -44,8 +45,14 @@ def run_careerdiff(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def run_demo(db_url: str, home: Path) -> subprocess.CompletedProcess[str]:
-    return run_careerdiff("demo", "--db", db_url, home=home)
+def run_demo(db_url: str, home: Path, port: int) -> subprocess.CompletedProcess[str]:
+    return run_careerdiff("demo", "--db", db_url, "--port", str(port), home=home)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def summary_of(output: str) -> dict[str, int]:
@@ -64,8 +71,9 @@ def test_the_demo_stores_every_fixture_page_and_a_second_run_finds_them_unchange
 ) -> None:
     db_url = f"sqlite:///{tmp_path / 'demo.db'}"
     allowed = len(fixture_site_urls("http://127.0.0.1:1").allowed)
+    port = free_port()  # page URLs hold the port: both runs must use one (8799 may be taken)
 
-    first = run_demo(db_url, tmp_path)
+    first = run_demo(db_url, tmp_path, port)
 
     assert first.returncode == 0, first.stdout + first.stderr
     summary = summary_of(first.stdout)
@@ -78,7 +86,7 @@ def test_the_demo_stores_every_fixture_page_and_a_second_run_finds_them_unchange
         stored = connection.execute(sa.text("SELECT count(*) FROM comparisons")).scalar_one()
     assert stored == allowed
 
-    second = run_demo(db_url, tmp_path)
+    second = run_demo(db_url, tmp_path, port)
 
     assert second.returncode == 0, second.stdout + second.stderr
     again = summary_of(second.stdout)
@@ -87,11 +95,23 @@ def test_the_demo_stores_every_fixture_page_and_a_second_run_finds_them_unchange
 
 
 def test_a_bad_database_url_is_a_one_line_error(tmp_path: Path) -> None:
-    done = run_demo("mysql://nowhere/db", tmp_path)
+    done = run_demo("mysql://nowhere/db", tmp_path, free_port())
 
     assert done.returncode == 2
     assert done.stderr.startswith("careerdiff: error: unsupported database URL")
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_a_taken_port_asked_for_is_a_one_line_error(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        done = run_demo(f"sqlite:///{tmp_path / 'demo.db'}", tmp_path, taken.getsockname()[1])
+
+    assert done.returncode == 2
+    assert done.stderr.startswith("careerdiff: error: cannot serve the fixture site on port")
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "starting Prefect" not in done.stdout  # refused before the slow part
 
 
 def test_serve_without_a_prefect_server_is_a_one_line_error(tmp_path: Path) -> None:

@@ -65,7 +65,14 @@ def _no_ui_links(record: logging.LogRecord) -> bool:
     show_default=True,
     help="Database URL to crawl into: sqlite:///PATH or postgresql+psycopg://...",
 )
-def demo(db_url: str) -> None:
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=None,
+    help=f"Port of the fixture site on 127.0.0.1 [default: {DEMO_PORT}, or any free port "
+    "if that one is taken]. Page URLs include it, so keep one port for one database.",
+)
+def demo(db_url: str, port: int | None) -> None:
     """Crawl the bundled fixture site over loopback HTTP and show what the database holds.
 
     Needs no network, no server and no configuration: the fixture site is served on
@@ -84,6 +91,7 @@ def demo(db_url: str) -> None:
     from models.dialect import safe_url
 
     Store.open(db_url).close()  # a bad URL or an old schema: one line, before Prefect starts
+    site_server = _fixture_site(port)  # a taken port too
     quiet_prefect_defaults()
     temporary_server_defaults()
     console = Console()
@@ -94,7 +102,7 @@ def demo(db_url: str) -> None:
     from flows.summary import summary_rows
 
     keep_run_logs_only()
-    with _fixture_site() as site:
+    with site_server as site:
         console.print(
             f"demo: fixture site at {site.base_url}/, crawling into {safe_url(db_url)}",
             soft_wrap=True,
@@ -122,13 +130,19 @@ def demo(db_url: str) -> None:
     )
 
 
-def _fixture_site() -> FixtureSiteServer:
-    """The fixture site on ``DEMO_PORT``, or on any free port if that one is taken."""
+def _fixture_site(port: int | None) -> FixtureSiteServer:
+    """The fixture site on ``port``; with none given, on ``DEMO_PORT`` or else any free port.
+
+    A port asked for that is taken is a one-line error.
+    """
     from careerdiff.fixture_site import FixtureSiteServer
 
     try:
-        return FixtureSiteServer(DEMO_PORT)
-    except OSError:
+        return FixtureSiteServer(DEMO_PORT if port is None else port)
+    except OSError as exc:
+        if port is not None:
+            message = f"cannot serve the fixture site on port {port}: {exc.strerror or exc}"
+            raise fail(message) from None
         return FixtureSiteServer(0)
 
 
