@@ -7,6 +7,12 @@ content only (see ``page._content_root``), so it first tries a document made of
 the page's head (its ``<title>`` and the ``<meta>`` that names the encoding) and
 the text from the first ``<main>`` tag to the last ``</main>``.
 
+Of the head only the text up to the end of the ``<title>`` is kept: the title
+is all the extractor reads there, and the rest of a head (inline styles and
+scripts) can be half the page. Bytes are decoded by the ``<meta>`` that names
+their encoding, so a bytes page is cut that short only when its cut is decoded
+the same way; otherwise its whole head is kept.
+
 That cut is found by searching the raw text, so it could be fooled by a
 ``<main>`` or ``</main>`` written inside a script or a comment: a cut that
 leaves a script or comment open at either edge is not taken. And the page
@@ -17,9 +23,19 @@ again from the whole page.
 
 from __future__ import annotations
 
+from selectolax import lexbor
+
 _MAIN_OPEN = ("<main", "<MAIN", "<Main")
 _MAIN_CLOSE = ("</main>", "</MAIN>", "</Main>")
 _HEAD_CLOSE = ("</head>", "</HEAD>", "</Head>")
+_TITLE_CLOSE = ("</title>", "</TITLE>", "</Title>")
+_BODY_OPEN = ("<body", "<BODY", "<Body")
+#: Elements whose text is not markup: a cut must not end inside one.
+_RAW_TEXT = (("<script", "</script>"), ("<!--", "-->"))
+_HEAD_RAW_TEXT = (*_RAW_TEXT, ("<style", "</style>"), ("<noscript", "</noscript>"))
+#: How lexbor (via selectolax) chooses a bytes page's codec; without it a bytes
+#: page keeps its whole head.
+_ENCODING_OF = getattr(lexbor, "_encoding_codec", None)
 #: What may follow ``<main`` in its start tag (``<main-menu>`` is another element).
 _TAG_NAME_ENDS = frozenset([">", " ", "\n", "\t", "\r", "/", b">", b" ", b"\n", b"\t", b"\r", b"/"])
 #: A cut that keeps most of the page saves too little to be worth a second parse
@@ -28,40 +44,80 @@ _WORTHWHILE = 0.8
 
 
 def main_slice(html: str | bytes) -> str | bytes | None:
-    """The page's head followed by its ``<main>`` element, or ``None`` when there is no
-    clear one or the cut would save little.
+    """The page's head (up to its title's end) followed by its ``<main>`` element, or
+    ``None`` when there is no clear one or the cut would save little.
 
     Each search stops at its first find, so on a usual page the three of them
     read the head and the main content only, not the chrome after it.
     """
     text = html if isinstance(html, str) else bytes(html)
-    head_end = _first(text, _HEAD_CLOSE, 0)
-    if head_end < 0:
-        return None
+    head_end = _title_end(text)
+    whole_head = head_end < 0
+    if whole_head:
+        head_end = _first(text, _HEAD_CLOSE, 0)
+        if head_end < 0:
+            return None
+        head_end += len("</head>")
     start = _main_start(text, head_end)
     if start < 0:
         return None
     end = _first(text, _MAIN_CLOSE, start)
     if end < 0:
         return None
-    if not _balanced(text, start, end):
+    if not _balanced(text, start, end, _RAW_TEXT):
         return None
-    head_end += len("</head>")
     end += len("</main>")
+    if isinstance(text, str):
+        cut: str | bytes = text[:head_end] + "<body>" + text[start:end] + "</body></html>"
+    else:
+        cut = text[:head_end] + b"<body>" + text[start:end] + b"</body></html>"
+        if not whole_head and not _same_encoding(text, cut):
+            head_end = _first(text, _HEAD_CLOSE, 0)
+            if head_end < 0 or head_end > start:
+                return None
+            head_end += len("</head>")
+            cut = text[:head_end] + b"<body>" + text[start:end] + b"</body></html>"
     if head_end + (end - start) > _WORTHWHILE * len(text):
         return None
-    if isinstance(text, str):
-        return text[:head_end] + "<body>" + text[start:end] + "</body></html>"
-    return text[:head_end] + b"<body>" + text[start:end] + b"</body></html>"
+    return cut
 
 
-def _balanced(text: str | bytes, start: int, end: int) -> bool:
+def _title_end(text: str | bytes) -> int:
+    """Where the head's ``<title>`` ends, or -1 when it is not clearly there.
+
+    The text before it must close every script, style and comment it opens (a
+    ``</title>`` inside one of them is not the title's end) and hold no ``<body>``
+    or ``<main>`` tag (a title inside the content is not the head's).
+    """
+    end = _first(text, _TITLE_CLOSE, 0)
+    if end < 0:
+        return -1
+    end += len("</title>")
+    before = text[:end]
+    if _first(before, _BODY_OPEN, 0) >= 0 or _first(before, _MAIN_OPEN, 0) >= 0:
+        return -1
+    if not _balanced(before, 0, end, _HEAD_RAW_TEXT):
+        return -1
+    return end
+
+
+def _same_encoding(text: bytes, cut: bytes) -> bool:
+    """Whether lexbor decodes the cut with the page's codec (a ``<meta charset>`` after
+    the title, or in the main content, could make them differ)."""
+    if text[:1024] == cut[:1024]:  # the only bytes the codec is chosen by
+        return True
+    if _ENCODING_OF is None:
+        return False
+    return bool(_ENCODING_OF(text) == _ENCODING_OF(cut))
+
+
+def _balanced(text: str | bytes, start: int, end: int, pairs: tuple[tuple[str, str], ...]) -> bool:
     """Whether the cut opens and closes as many scripts and comments as it holds.
 
     A ``<main>`` or ``</main>`` written inside a script or a comment leaves one
     of them open or closed at a cut's edge; such a cut is not taken.
     """
-    for opener, closer in (("<script", "</script>"), ("<!--", "-->")):
+    for opener, closer in pairs:
         if _count(text, opener, start, end) != _count(text, closer, start, end):
             return False
     return True

@@ -17,9 +17,36 @@ def page(main: str, before: str = CHROME, after: str = CHROME) -> str:
     return f"{HEAD}<body>{before}{main}{after}</body></html>"
 
 
-def test_the_cut_is_the_head_and_the_main_element() -> None:
+def test_the_cut_is_the_head_up_to_the_title_and_the_main_element() -> None:
     cut = main_slice(page("<main id=m><h1>A vs B</h1></main>"))
-    assert cut == f"{HEAD}<body><main id=m><h1>A vs B</h1></main></body></html>"
+    title = "<html><head><title>A vs B</title>"
+    assert cut == f"{title}<body><main id=m><h1>A vs B</h1></main></body></html>"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        pytest.param("<head><script>w('</title>')</script><title>A vs B</title>", id="in a script"),
+        pytest.param("<head><!-- </title> --><title>A vs B</title>", id="in a comment"),
+        pytest.param("<head><style>/* </title> */</style><title>A vs B</title>", id="in a style"),
+        pytest.param("<head></head><body><svg><title>A</title></svg>", id="in the body"),
+    ],
+)
+def test_a_title_end_that_is_not_the_heads_keeps_the_whole_head(head: str) -> None:
+    html = f"<html>{head}<meta name=x></head><body>{CHROME}<main>m</main>{CHROME}</body></html>"
+    cut = main_slice(html)
+    assert isinstance(cut, str) and cut.startswith(html[: html.index("</head>") + len("</head>")])
+
+
+def test_bytes_keep_the_whole_head_when_a_later_meta_names_their_encoding() -> None:
+    head = "<html><head><title>A vs B</title><meta charset='windows-1252'></head>"
+    html = f"{head}<body>{CHROME}<main><h1>caf\xe9</h1></main>{CHROME}</body></html>"
+    data = html.encode("cp1252")
+    cut = main_slice(data)
+    assert isinstance(cut, bytes) and cut.startswith(head.encode())
+    assert extract_page(data) == _extract_safely(data, None)
+    short = main_slice(html.replace("<meta charset='windows-1252'>", "").encode("utf-8"))
+    assert isinstance(short, bytes) and short.startswith(b"<html><head><title>A vs B</title><body>")
 
 
 def test_bytes_are_cut_as_bytes() -> None:
@@ -40,7 +67,10 @@ def test_upper_case_tags_are_found() -> None:
         pytest.param(page("<main-menu>x</main-menu><div>y</div>"), id="only a main-menu element"),
         pytest.param(page("<main><h1>A vs B</h1>"), id="main never closed"),
         pytest.param("<body><main><h1>A vs B</h1></main>" + CHROME, id="no head"),
-        pytest.param(page("<main><h1>A vs B</h1></main>", before="", after=""), id="little chrome"),
+        pytest.param(
+            page("<main>" + "<p>A vs B</p>" * 50 + "</main>", before="<nav>x</nav>", after=""),
+            id="little chrome",
+        ),
         pytest.param(
             page("<main><script>var t = '</main>';</script><p>more</p></main>"),
             id="a </main> inside a script",
