@@ -34,7 +34,7 @@ from careerdiff.crawl.parallel import merged, process_count, run_processes, shar
 from careerdiff.crawl.progress import CrawlProgress
 from careerdiff.crawl.store_sink import StoreSink, counts_of
 from careerdiff.crawl.summary import CrawlSummary
-from careerdiff.crawl.urls import UrlRules
+from careerdiff.crawl.urls import UrlRules, normalize_url
 from careerdiff.errors import ConfigError, LoadError
 from careerdiff.extraction import ExtractedPage, ExtractJob, PageExtractor
 from careerdiff.settings import Settings
@@ -127,6 +127,7 @@ def _crawl_in_processes(
     try:
         first = asyncio.run(discover(settings, frontier))
         frontier.engine.dispose()  # no pooled connection crosses the fork
+        normalize_url.cache_clear()  # the sitemaps' URLs: no process needs them again
         fixed = settings.replace(allow_hosts=rules_for(settings).allowed_hosts)
         interval = progress.interval if progress is not None else 10.0
         group = uuid.uuid4().hex[:8]

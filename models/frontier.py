@@ -55,8 +55,11 @@ DUE_AT_ONCE = datetime(1970, 1, 1, tzinfo=UTC)
 DEFAULT_LEASE_TIMEOUT = timedelta(minutes=15)
 #: Expired leases of other workers are looked for at most this often.
 _RECLAIM_EVERY = timedelta(seconds=5)
-#: Known URLs this frontier remembers (with their depth) to skip adding them again.
-_KNOWN_CACHE_SIZE = 65_536
+#: Known URLs this frontier remembers (with their depth) to skip adding them again: a
+#: "recently seen" cache, not the de-duplicator (the database is: a URL not remembered
+#: is looked up before it is inserted). Bounded so a crawl process's memory does not
+#: grow with the site (65,536 entries were ~10 MB a process).
+_KNOWN_CACHE_SIZE = 8_192
 #: At most this many values in one ``IN (...)`` list.
 _IN_CHUNK = 1000
 

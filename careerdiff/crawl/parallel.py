@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -139,8 +140,11 @@ def run_processes(
 
     Raises the first error a process raised (``KeyboardInterrupt`` after all stopped).
     """
-    context = multiprocessing.get_context(start_method())
+    method = start_method()
+    context = multiprocessing.get_context(method)
     children: list[_Child] = []
+    if method == "fork":
+        _freeze_heap()
     try:
         for own in settings:
             receive, send = context.Pipe(duplex=False)
@@ -163,6 +167,8 @@ def run_processes(
     finally:
         for child in children:
             child.process.join()
+        if method == "fork":
+            gc.unfreeze()
     for child in children:
         if child.error is not None:
             raise child.error
@@ -171,6 +177,18 @@ def run_processes(
         codes = ", ".join(str(child.process.exitcode) for child in missing)
         raise LoadError(f"{len(missing)} crawl process(es) died (exit code {codes})")
     return [child.summary for child in children if child.summary is not None]
+
+
+def _freeze_heap() -> None:
+    """Collect garbage, then move the parent's objects out of the collector's sight.
+
+    Forked children share the parent's memory pages until they write to them; a
+    collection in a child walks (and so writes to) every tracked object it inherited,
+    copying those pages into each child. Frozen objects are never walked, so the pages
+    stay shared (``gc.freeze`` is meant for this).
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def _collect(children: list[_Child], progress: CrawlProgress | None) -> None:

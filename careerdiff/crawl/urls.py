@@ -64,7 +64,12 @@ class UrlKind(enum.StrEnum):
     REFUSED = "refused"  # never fetched (see ``UrlRules.refusal``)
 
 
-@lru_cache(maxsize=16384)
+#: URLs whose normal form is remembered: repeats within a few pages (redirect targets,
+#: sitemap and link URLs seen again). Bounded small: the cache is per crawl process.
+NORMALIZE_CACHE_SIZE = 2048
+
+
+@lru_cache(maxsize=NORMALIZE_CACHE_SIZE)
 def normalize_url(url: str) -> str:
     """The canonical spelling of an http(s) URL.
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from careerdiff.crawl.links import extract_links, links_to_follow
+import pytest
+
+from careerdiff.crawl import links
+from careerdiff.crawl.links import LinkFinder, extract_links, links_to_follow
 from careerdiff.crawl.urls import UrlKind
 
 from .conftest import rules_for_hosts
@@ -66,3 +69,27 @@ def test_only_comparison_and_listing_links_on_allowed_hosts_are_followed() -> No
         ),
         ("https://www.zippia.com/doctor-jobs", UrlKind.LISTING),
     ]
+
+
+def test_a_finder_past_its_cache_bound_starts_over_and_gives_the_same_links(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pages = [
+        (
+            f"https://www.zippia.com/p{n}-jobs/",
+            '<a href="/menu-jobs">menu</a>'
+            f'<a href="/p{n}-jobs/p{n}-vs-q{n}-differences">c</a><a href="/q{n}-jobs">l</a>',
+        )
+        for n in range(40)
+    ]
+    rules = rules_for_hosts("www.zippia.com")
+    expected = [links_to_follow(html, url, rules) for url, html in pages]
+    monkeypatch.setattr(links, "VERDICT_CACHE_SIZE", 5)
+    finder = LinkFinder(rules)
+    got = []
+    for url, html in pages:
+        got.append(finder.follow(html, url))
+        assert finder._remembered <= 5
+        assert sum(len(v) for v in finder._by_origin.values()) <= 5
+    assert got == expected
+    assert ("https://www.zippia.com/menu-jobs", UrlKind.LISTING) in got[-1]
