@@ -6,6 +6,7 @@ real site's classes are build hashes and change without notice.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -123,18 +124,59 @@ def join_broken_words(tree: LexborHTMLParser, scope: Node) -> None:
         tree.merge_text_nodes()
 
 
+#: Joins text pieces; no page text holds it (``str.split`` takes it for white space).
+_SEPARATOR = "\x1f"
+#: Two pieces of text that touch with no white space between them: a block edge
+#: or inline siblings written without a space ("<span>46</span><span>,</span>").
+_TOUCHING = re.compile(r"[^\s]\x1f[^\s]")
+
+
 def raw_text(node: Node) -> str:
-    """The node's text as the page holds it (a text node's own text, an element's deep text)."""
+    """The node's text as the page holds it (a text node's own text, an element's deep text);
+    block edges and line breaks are spaces, inline elements add none (``visible_text``)."""
     if node.is_text_node:
         return node.text_content or ""
-    return node.text(separator=" ")
+    return visible_text(node)
+
+
+def visible_text(node: Node) -> str:
+    """An element's text as a browser lays it out, before white space is tidied.
+
+    Inline siblings written with no white space between them join with none
+    (``<span>$</span><span>46</span><span>,</span><span>880</span>`` is "$46,880",
+    ``<b>4</b><b>.</b><b>5</b>%`` is "4.5%"); block elements and ``<br>`` still
+    separate words. One C call gives the pieces; the tree is walked only when
+    two pieces touch, the one case where inline and block edges read differently.
+    """
+    text = node.text(separator=_SEPARATOR)
+    if _SEPARATOR not in text or _TOUCHING.search(text) is None:
+        return text
+    parts: list[str] = []
+    _append_text(node, parts)
+    return "".join(parts)
+
+
+def _append_text(node: Node, parts: list[str]) -> None:
+    child = node.child
+    while child is not None:
+        if child.is_text_node:
+            parts.append(child.text_content or "")
+        elif child.is_element_node:
+            tag = child.tag
+            if tag in BLOCK_TAGS or tag == "br":
+                parts.append(" ")
+                _append_text(child, parts)
+                parts.append(" ")
+            else:
+                _append_text(child, parts)
+        child = child.next
 
 
 def value_text(node: Node) -> str:
-    """A cell's text: pieces in separate elements are spaced, then spacing before punctuation goes.
+    """A cell's text as a browser shows it (``visible_text``), spacing before punctuation gone.
 
-    ``<span>Patient</span><span>Coordinator</span>`` reads "Patient Coordinator",
-    ``<span>$</span><span>32,954</span>`` reads "$32,954".
+    ``<span>$</span><span>32,954</span>`` reads "$32,954"; ``<div>$</div><div>32,954</div>``
+    reads "$32,954" too (spacing after ``$`` and before ``,``/``%`` is tidied away).
     """
     if node.is_text_node:
         return clean_text(node.text_content or "")
@@ -143,7 +185,7 @@ def value_text(node: Node) -> str:
         return ""
     if child.is_text_node and child.next is None:  # one text: nothing was joined
         return clean_text(child.text_content or "")
-    return tidy_spacing(clean_text(node.text(separator=" ")))
+    return tidy_spacing(clean_text(visible_text(node)))
 
 
 def prose_text(node: Node) -> str:
@@ -214,7 +256,14 @@ class Block:
         """The block's text with separate pieces spaced (see ``value_text``)."""
         if len(self.nodes) == 1:
             return value_text(self.nodes[0])
-        return tidy_spacing(clean_text(" ".join(map(raw_text, self.nodes))))
+        texts: list[str] = []
+        previous: Node | None = None
+        for node in self.nodes:  # siblings with only white space between them are spaced
+            if previous is not None and not _touches(previous, node):
+                texts.append(" ")
+            texts.append(raw_text(node))
+            previous = node
+        return tidy_spacing(clean_text("".join(texts)))
 
     def has_break(self) -> bool:
         """Whether a ``<br>`` breaks the block into lines."""
@@ -238,6 +287,12 @@ class Block:
                 current.append(child.text())
         parts.append("".join(current))
         return [clean_text(part) for part in parts if part.strip()]
+
+
+def _touches(first: Node, second: Node) -> bool:
+    """Whether ``second`` follows ``first`` with nothing (no white space) between them."""
+    following = first.next
+    return following is not None and following.mem_id == second.mem_id
 
 
 def _has_break(node: Node) -> bool:

@@ -16,7 +16,7 @@ from extractors._context import PageContext
 from extractors._dom import NON_CONTENT_TAGS, Block, Node, ancestry_ids, leaf_blocks, value_text
 from extractors._names import Names
 from extractors._outline import Outline, classify, region_after, widen_inline
-from extractors._regular import glued
+from extractors._regular import glued, split_figure
 from extractors.normalize import clean_text
 
 _CONTROL = re.compile(
@@ -212,11 +212,10 @@ def _plain_list_texts(nodes: list[Node], spaced: bool) -> list[str] | None:
         if child is not None and child.next is None and child.is_text_node:
             texts.append(child.text_content or "")  # the usual item: one text
             continue
-        pieces = [
-            piece
-            for piece in map(str.strip, item.text(separator=_SEPARATOR).split(_SEPARATOR))
-            if piece
-        ]
+        raw = item.text(separator=_SEPARATOR)
+        if spaced and split_figure(raw):
+            return None  # a share in pieces ("<span>1</span><span>8</span>%"): read as a block
+        pieces = [piece for piece in map(str.strip, raw.split(_SEPARATOR)) if piece]
         if len(pieces) > 1 and spaced:
             pieces = glued(pieces)
         if len(pieces) > 1:

@@ -35,6 +35,9 @@ _WORD_CHAR = re.compile(r"[^\W_]")
 #: than one alternation tried at every character.
 _FRAGMENT_END = re.compile(r"[,(/$\[]\s*\x1f")
 _FRAGMENT_START = re.compile(r"\x1f\s*[,.;:%)/\]]")
+#: Pieces of a figure that touch ("$\x1f46\x1f,\x1f880", "4\x1f.\x1f5"): whether they are
+#: one figure split over inline elements or two figures in cells is not in the text.
+_SPLIT_FIGURE = re.compile(r"[\d$][\x1f][\d.,%]|\d[.,]\x1f\d")
 
 
 def text_pieces(roots: Sequence[Node]) -> tuple[list[str], list[int]]:
@@ -48,6 +51,8 @@ def text_pieces(roots: Sequence[Node]) -> tuple[list[str], list[int]]:
     ends: list[int] = []
     for root in roots:
         text = (root.text_content or "") if root.is_text_node else root.text(separator=_SEPARATOR)
+        if _SPLIT_FIGURE.search(text) is not None:
+            return [], []  # a figure in pieces, or two figures in touching cells: not regular
         found = [piece for piece in map(str.strip, text.split(_SEPARATOR)) if piece]
         if len(found) > 1 and (
             _FRAGMENT_END.search(text) is not None or _FRAGMENT_START.search(text) is not None
@@ -56,6 +61,11 @@ def text_pieces(roots: Sequence[Node]) -> tuple[list[str], list[int]]:
         pieces += found
         ends.append(len(pieces))
     return pieces, ends
+
+
+def split_figure(text: str) -> bool:
+    """Whether ``text`` (pieces joined by the separator) holds touching pieces of figures."""
+    return _SPLIT_FIGURE.search(text) is not None
 
 
 def glued(pieces: list[str]) -> list[str]:

@@ -13,10 +13,32 @@ def _first(html: str, selector: str = "div"):  # type: ignore[no-untyped-def]
     return node
 
 
-def test_value_text_spaces_separate_elements() -> None:
-    assert value_text(_first("<div><span>Patient</span><span>Coordinator</span></div>")) == (
+def test_value_text_spaces_elements_with_white_space_or_block_edges_between_them() -> None:
+    assert value_text(_first("<div><span>Patient</span> <span>Coordinator</span></div>")) == (
         "Patient Coordinator"
     )
+    assert value_text(_first("<div><div>Patient</div><div>Coordinator</div></div>")) == (
+        "Patient Coordinator"
+    )
+    assert value_text(_first("<div><span>40</span><br><span>44</span></div>")) == "40 44"
+
+
+def test_value_text_joins_touching_inline_pieces_of_a_figure() -> None:
+    split = "<div><span>$</span><span>46</span><span>,</span><span>880</span></div>"
+    assert value_text(_first(split)) == "$46,880"
+    assert value_text(_first("<div><b>4</b><b>.</b><b>5</b>%</div>")) == "4.5%"
+    assert value_text(_first("<div>Female, <b>87</b><b>.</b><b>9</b>% Male</div>")) == (
+        "Female, 87.9% Male"
+    )
+    # Touching inline siblings are one word on screen; touching cells are not.
+    assert value_text(_first("<div><span>4</span><span>1</span></div>")) == "41"
+    assert value_text(_first("<table><tr><td>40</td><td>44</td></tr></table>", "tr")) == "40 44"
+
+
+def test_block_value_joins_a_run_of_touching_pieces() -> None:
+    node = _first("<div><p>Growth rate</p>Up <b>4</b><b>.</b><b>5</b>% <i>a</i></div>")
+    blocks = leaf_blocks([node])
+    assert [block.value() for block in blocks] == ["Growth rate", "Up 4.5% a"]
 
 
 def test_value_text_joins_a_currency_sign_and_its_amount() -> None:
@@ -88,6 +110,10 @@ def test_words_split_by_word_break_opportunities_are_joined() -> None:
         tree = parse_html(page)
         node, scope = tree.css_first("p"), tree.body
         assert node is not None and scope is not None
-        assert value_text(node).lower().endswith("tech nician")
+        # Two texts that touch read as one word; joining makes them one text node,
+        # which ``:lexbor-contains`` searches need.
+        assert value_text(node).lower().endswith("technician")
+        assert node.child is not None and node.child.next is not None
         join_broken_words(tree, scope)
         assert value_text(node).lower().endswith("technician")
+        assert node.child is not None and node.child.next is None
