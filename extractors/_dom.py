@@ -167,9 +167,26 @@ def _append_text(node: Node, parts: list[str]) -> None:
                 parts.append(" ")
                 _append_text(child, parts)
                 parts.append(" ")
+            elif tag == "sup" and _is_footnote_mark(child, parts):
+                pass
             else:
                 _append_text(child, parts)
         child = child.next
+
+
+#: What a footnote mark in ``<sup>`` after a figure holds: "1", "*", "†", "a".
+_FOOTNOTE_MARK = re.compile(r"[\d*\u2020\u2021\u00a7a-z]{1,2}")
+
+
+def _is_footnote_mark(sup: Node, parts: list[str]) -> bool:
+    """Whether ``sup`` is a footnote mark touching a figure ("$46,880<sup>1</sup>").
+
+    Read as a digit it would become part of the figure ("$46,8801").
+    """
+    before = parts[-1] if parts else ""
+    if not before or not (before[-1].isdigit() or before[-1] == "%"):
+        return False
+    return _FOOTNOTE_MARK.fullmatch(sup.text().strip()) is not None
 
 
 def value_text(node: Node) -> str:

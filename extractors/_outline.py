@@ -186,7 +186,7 @@ def classify(text: str, names: Names) -> Kind | None:
         return None if occupation is None else Kind("description", occupation)
     section = _section_of(words)
     if section is None:
-        return None
+        return _list_for_one(words, names)
     named = names.indices(words)
     if len(named) == 2:  # the usual heading: whether it also compares does not matter
         return Kind(section, None, 3)
@@ -196,6 +196,28 @@ def classify(text: str, names: Names) -> Kind | None:
     if compares:
         return Kind(section, None, 2 if named else 1)
     return None
+
+
+#: A list's sub-heading that names its occupation after its words: "Top 10 skills for a
+#: nurse", "Key responsibilities of an LPN", "Duties of nurses".
+_LIST_FOR = re.compile(
+    r"(?:[\w'-]+ ){0,4}(?P<what>skills|responsibilities|duties)"
+    r" (?:for|of|needed by|needed for) (?:an? |the )?(?P<name>[^.:;!?]+)"
+)
+
+
+def _list_for_one(words: str, names: Names) -> Kind | None:
+    """The sub-heading "<words> skills for a <occupation>", or ``None``."""
+    if " for " not in words and " of " not in words and " by " not in words:
+        return None
+    match = _LIST_FOR.fullmatch(words)
+    if match is None:
+        return None
+    occupation = names.exactly(match["name"])
+    if occupation is None:
+        return None
+    kind = "skill_list" if match["what"] == "skills" else "responsibilities"
+    return Kind(kind, occupation)
 
 
 def _section_of(words: str) -> str | None:

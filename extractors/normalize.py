@@ -44,7 +44,7 @@ _TIDY = re.compile(r"\s+(?=[,.;:!?%)\]])|(?<=[($\[])\s+")
 _CLOSERS = ",.;:!?%)]"
 _OPENERS = "($["
 
-_NULL_PADDING = " .\t\n\r\xa0"
+_NULL_PADDING = " .\t\n\r\xa0*\u2020\u2021"  # and footnote marks: "N/A*"
 #: Texts that mean "no value" in a cell.
 NULL_TEXTS = frozenset({"", "-", "--", "---", "\u2013", "\u2014", "n/a", "na", "none", "null"})
 

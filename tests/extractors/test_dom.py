@@ -117,3 +117,10 @@ def test_words_split_by_word_break_opportunities_are_joined() -> None:
         join_broken_words(tree, scope)
         assert value_text(node).lower().endswith("technician")
         assert node.child is not None and node.child.next is None
+
+
+def test_value_text_drops_a_footnote_mark_touching_a_figure() -> None:
+    assert value_text(_first("<div>$63,760<sup>1</sup></div>")) == "$63,760"
+    assert value_text(_first("<div>Female, 74.6%<sup>*</sup> Male</div>")) == "Female, 74.6% Male"
+    # Not after a figure, a superscript is text.
+    assert value_text(_first("<div>Cost<sup>2</sup></div>")) == "Cost2"

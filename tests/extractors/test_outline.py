@@ -144,3 +144,32 @@ def test_bare_section_words(text: str, section: str) -> None:
 def test_bare_section_words_are_not_any_heading() -> None:
     assert bare_section("Salary by state") is None
     assert bare_section("Related comparisons") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "occupation"),
+    [
+        ("Top skills for patient coordinators", "skill_list", 0),
+        ("Top 10 skills for a certified medical technician", "skill_list", 1),
+        ("Certified Medical Technician: key skills", "skill_list", 1),
+        ("Key responsibilities of a patient coordinator", "responsibilities", 0),
+    ],
+)
+def test_list_sub_headings_that_name_the_occupation_after_their_words(
+    text: str, kind: str, occupation: int
+) -> None:
+    found = classify(text, NAMES)
+    assert found is not None and (found.name, found.occupation) == (kind, occupation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The top three skills for a patient coordinator include patients and scheduling",
+        "Top skills for a nurse",
+        "Skills for patient coordinators and certified medical technicians",
+    ],
+)
+def test_skills_for_someone_else_or_a_sentence_is_no_sub_heading(text: str) -> None:
+    found = classify(text, NAMES)
+    assert found is None or found.name != "skill_list"
