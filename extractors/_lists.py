@@ -8,22 +8,23 @@ the blocks after it up to the next sub-heading or section, hidden ones included.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from extractors._context import PageContext
 from extractors._dom import NON_CONTENT_TAGS, Block, Node, ancestry_ids, leaf_blocks, value_text
 from extractors._names import Names
-from extractors._outline import Outline, classify, region_after, widen_inline
+from extractors._outline import (
+    CONTROL_STARTS,
+    Outline,
+    classify,
+    is_control,
+    region_after,
+    widen_inline,
+)
 from extractors._regular import glued, split_figure
 from extractors.normalize import clean_text
 
-_CONTROL = re.compile(
-    r"(?:(?:show|see|view|read|load|display)\s+(?:more|less|fewer|all)"
-    r"|(?:\+\s*)?\d+\s+more|more|less)\b[\W\d]*(?:items?|responsibilities|skills)?[\W\d]*",
-    re.IGNORECASE,
-)
 _MAX_SUBHEADING_CHARS = 200
 #: Lists, and the elements their items are.
 _ITEM_TAGS = {
@@ -32,20 +33,10 @@ _ITEM_TAGS = {
     "div": frozenset({"div", "p"}),
 }
 _SEPARATOR = "\x1f"
-_CONTROL_STARTS = frozenset("svrldm+0123456789")
 #: Bullets written as text before an item (followed by a space).
 _BULLETS = frozenset(
     "\u2022\u00b7\u25aa\u25e6\u2023\u2219\u25cf\u25a0\u25cb\u25ba\u25b8*-\u2013\u2014>"
 )
-
-
-def is_control(text: str) -> bool:
-    """Whether an item's text is a "Show more"-like control rather than content."""
-    return (
-        len(text) <= 40
-        and text[:1].lower() in _CONTROL_STARTS
-        and _CONTROL.fullmatch(text.strip()) is not None
-    )
 
 
 @dataclass(slots=True)
@@ -167,7 +158,7 @@ def list_items(nodes: list[Node], text_of: Callable[[Block], str]) -> list[str]:
         if first in _BULLETS:
             text = without_bullet(text)
             first = text[:1]
-        if first.lower() in _CONTROL_STARTS and is_control(text):
+        if first.lower() in CONTROL_STARTS and is_control(text):
             continue
         if text:
             items.append(text)

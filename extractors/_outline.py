@@ -37,6 +37,12 @@ SECTION_KEYWORDS = {
     "description": "what ",
 }
 
+_CONTROL = re.compile(
+    r"(?:(?:show|see|view|read|load|display)\s+(?:more|less|fewer|all)"
+    r"|(?:\+\s*)?\d+\s+more|more|less)\b[\W\d]*(?:items?|responsibilities|skills)?[\W\d]*",
+    re.IGNORECASE,
+)
+CONTROL_STARTS = frozenset("svrldm+0123456789")
 _MAX_HEADING_CHARS = 220
 #: Elements never taken for headings (their text is code, or they hold the whole page).
 _NEVER_HEADINGS = frozenset(
@@ -104,6 +110,15 @@ class Kind:
 def is_heading_element(node: Node) -> bool:
     """An h1-h6, or an element that says it is a heading."""
     return node.tag in _HEADING_TAGS or attribute(node, "role") == "heading"
+
+
+def is_control(text: str) -> bool:
+    """Whether an item's text is a "Show more"-like control rather than content."""
+    return (
+        len(text) <= 40
+        and text[:1].lower() in CONTROL_STARTS
+        and _CONTROL.fullmatch(text.strip()) is not None
+    )
 
 
 def keyword_selector(keywords: tuple[str, ...]) -> str:
@@ -347,7 +362,10 @@ def choose_headings(
     subheadings: list[Subheading] = []
     for candidate in candidates:
         after_title = title_order is None or candidate.order > title_order
-        kind = classify(candidate.text, names)
+        text = candidate.text
+        if text[:1].lower() in CONTROL_STARTS and is_control(text):
+            continue  # "Show more" as an accordion's heading: neither a section nor an end
+        kind = classify(text, names)
         if kind is None:
             if candidate.is_heading:
                 foreign.append(candidate)

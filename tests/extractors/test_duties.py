@@ -96,3 +96,29 @@ def test_a_missing_duties_section_is_a_warning() -> None:
     rec = record(SKILLS)
     assert _duties(rec) == [[], []]
     assert ("duties", "warning") in issue_pairs(rec)
+
+
+@pytest.mark.parametrize("control", ["Show more", "See all", "View more", "+ 5 more", "Show less"])
+def test_a_show_more_heading_is_no_boundary_and_no_item(control: str) -> None:
+    def accordion(items: str) -> str:
+        return (
+            f"<amp-accordion><section><h4>{control}</h4><div><ul>{items}</ul></div>"
+            "</section></amp-accordion>"
+        )
+
+    a = "<ul><li>Greet visitors.</li></ul>" + accordion("<li>Keep records.</li>")
+    b = "<ul><li>Draw blood.</li></ul>" + accordion("<li>Clean trays.</li><li>Label tubes.</li>")
+    page = (
+        HEADING
+        + "<h3>Patient coordinator example responsibilities.</h3>"
+        + a
+        + "<h3>Certified medical technician example responsibilities.</h3>"
+        + b
+        + SKILLS
+    )
+    rec = record(page)
+    assert _duties(rec) == [
+        ["Greet visitors.", "Keep records."],
+        ["Draw blood.", "Clean trays.", "Label tubes."],
+    ]
+    assert ("duties", "warning") not in issue_pairs(rec)
