@@ -11,6 +11,7 @@ so compiling a regular expression per name would cost more than the search).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from extractors.normalize import clean_text
@@ -19,6 +20,8 @@ from extractors.normalize import clean_text
 _ENDINGS_Y = ("ies'", "ies", "y's", "ys", "y")
 _ENDINGS_MAN = ("men's", "man's", "men", "man")
 _ENDINGS = ("es'", "s's", "s'", "'s", "es", "s", "")
+#: What stands between two names in one header text: "A vs. B", "A | B", "A / B".
+_BETWEEN_NAMES = re.compile(r"\s+(?:vs\.?|versus|v\.|\||/)\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,17 @@ class Names:
     def exactly(self, text: str) -> int | None:
         """The occupation ``text`` is nothing but the name of, else ``None``."""
         return self._whole.get(clean_text(text).strip(" .:;,?!").lower())
+
+    def both(self, text: str) -> list[tuple[int, str]] | None:
+        """Both names, in the order ``text`` gives them, when it is nothing but the two names
+        with "vs", "|" or "/" between them (a table's ``<caption>``); else ``None``."""
+        parts = _BETWEEN_NAMES.split(clean_text(text).strip(" .:;"))
+        if len(parts) != 2:
+            return None
+        found = [(self.exactly(part), part.strip(" .:;,")) for part in parts]
+        if {index for index, _ in found} != {0, 1}:
+            return None
+        return [(index, part) for index, part in found if index is not None]
 
     def stem(self, index: int) -> str:
         """The lower-case start every form of a name shares ("secretar" of "secretary")."""

@@ -138,10 +138,17 @@ def read_regular(
     if names is not None:
         for piece in pieces[: found[0][0]]:
             text = clean_text(piece)
-            occupation = names.exactly(text) if len(text) < 160 else None
-            if occupation is not None and occupation not in order:
-                order.append(occupation)
-                header_names[occupation] = text.strip(" .:;,")
+            if len(text) >= 160:
+                continue
+            occupation = names.exactly(text)
+            if occupation is not None:
+                found_names = [(occupation, text.strip(" .:;,"))]
+            else:  # a caption or one header cell naming both: "A vs. B"
+                found_names = names.both(text) or []
+            for occupation, name in found_names:
+                if occupation not in order:
+                    order.append(occupation)
+                    header_names[occupation] = name
     return rows, header_names, order
 
 

@@ -212,6 +212,8 @@ def _find_units(
                 index = _name_in(owner, names, name_texts)
                 if index is not None and index not in name_order:
                     name_order.append(index)
+                    if name_texts[1 - index] is not None and 1 - index not in name_order:
+                        name_order.append(1 - index)  # both names in one text
     return units, name_texts, name_order
 
 
@@ -396,9 +398,14 @@ class _ValueReader:
                 # One value per occurrence (a card): everything up to the next label is it.
                 texts.append(self._card_value(nodes, unit.label, column + len(texts)))
             else:
-                if len(nodes) == 1 and wanted >= 2:
+                if len(nodes) == 1 and wanted >= 2 and _columns_spanned(nodes[0]) >= wanted:
+                    # One cell across both columns (colspan=2): the value of both.
+                    texts.extend(self._pick(nodes, 1, unit.label, column + len(texts)) * wanted)
+                elif len(nodes) == 1 and wanted >= 2:
                     nodes = _split_single(nodes[0]) or nodes
-                texts.extend(self._pick(nodes, wanted, unit.label, column + len(texts)))
+                    texts.extend(self._pick(nodes, wanted, unit.label, column + len(texts)))
+                else:
+                    texts.extend(self._pick(nodes, wanted, unit.label, column + len(texts)))
         if expected == 2 and len(texts) == 1 and texts[0]:
             texts = list(split_pair(texts[0]) or texts)
         texts = texts[:expected]
@@ -561,6 +568,15 @@ def without_copy(
     return text
 
 
+def _columns_spanned(node: Node) -> int:
+    """How many columns a cell spans (``colspan``, ``aria-colspan``); 1 when it says nothing."""
+    if not node.is_element_node:
+        return 1
+    attrs = node.attributes
+    span = attrs.get("colspan") or attrs.get("aria-colspan")
+    return int(span) if isinstance(span, str) and span.strip().isdigit() else 1
+
+
 def _is_hidden(node: Node) -> bool:
     """Whether an element says it is not shown: ``hidden``, a tooltip, ``aria-hidden``."""
     attrs = node.attributes
@@ -655,11 +671,11 @@ def _name_in(owner: Node, names: Names, found: list[str | None]) -> int | None:
             if found[index] is None:
                 found[index] = text.strip(" .:;,")
             return index
-        pair = split_pair(text) if " | " in text else None
-        if pair is not None and [names.exactly(name) for name in pair] == [0, 1]:
-            found[0] = found[0] or pair[0]  # one header cell for both: "A | B"
-            found[1] = found[1] or pair[1]
-            return 0
+        both = names.both(text) if len(text) > 4 else None
+        if both is not None:  # one header cell or a caption for both: "A | B", "A vs. B"
+            for occupation, name in both:
+                found[occupation] = found[occupation] or name
+            return both[0][0]
         if node.tag not in _INLINE_TAGS:
             return None  # a cell is not part of a bigger name
         node = node.parent

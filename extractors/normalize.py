@@ -46,7 +46,23 @@ _OPENERS = "($["
 
 _NULL_PADDING = " .\t\n\r\xa0*\u2020\u2021"  # and footnote marks: "N/A*"
 #: Texts that mean "no value" in a cell.
-NULL_TEXTS = frozenset({"", "-", "--", "---", "\u2013", "\u2014", "n/a", "na", "none", "null"})
+NULL_TEXTS = frozenset(
+    {
+        "",
+        "-",
+        "--",
+        "---",
+        "\u2013",
+        "\u2014",
+        "n/a",
+        "na",
+        "none",
+        "null",
+        "not available",
+        "unavailable",
+        "no data",
+    }
+)
 
 
 def clean_text(text: str) -> str:
@@ -87,7 +103,7 @@ def is_null(text: str | None) -> bool:
     """Whether a cell's text means "no value" ("", "-", "--", "—", "N/A", ...)."""
     if text is None:
         return True
-    if len(text) > 12:
+    if len(text) > 16:
         return False
     return text.strip(_NULL_PADDING).lower() in NULL_TEXTS
 

@@ -48,3 +48,17 @@ def test_exactly_a_name() -> None:
 def test_keyword_is_the_longest_word() -> None:
     assert NAMES.keyword(0) == "coordinator"
     assert NAMES.keyword(1) == "technician"
+
+
+def test_both_names_in_one_text() -> None:
+    names = Names("Real estate agent", "property manager")
+    assert names.both("Real Estate Agent vs. Property Manager") == [
+        (0, "Real Estate Agent"),
+        (1, "Property Manager"),
+    ]
+    assert names.both("Property managers | real estate agents") == [
+        (1, "Property managers"),
+        (0, "real estate agents"),
+    ]
+    assert names.both("Real estate agent vs. realtor") is None
+    assert names.both("Real estate agent") is None

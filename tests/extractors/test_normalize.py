@@ -42,6 +42,8 @@ NULLS = [
     "None",
     "N/A*",
     "-\u2020",
+    "Not available",
+    "not available*",
 ]
 
 

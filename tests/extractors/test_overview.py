@@ -248,3 +248,57 @@ def test_a_label_cell_with_an_icon_a_button_and_a_hidden_tooltip() -> None:
     assert _values(rec, "job_satisfaction") == [3.6, None]
     assert _values(rec, "growth_rate_pct") == [2.0, 5.0]
     assert not [m for m in issues_of(rec, "overview") if "cannot read" in m]
+
+
+ROWS = (
+    "<tr><th scope=row>Yearly salary</th><td>$32,954</td><td>$38,859</td></tr>"
+    "<tr><th scope=row>Average age</th><td>40</td><td>41</td></tr>"
+)
+TITLES = ["Patient Coordinator", "Certified Medical Technician"]
+
+
+def test_header_names_in_a_caption_only() -> None:
+    for caption in (
+        "Patient Coordinator vs. Certified Medical Technician",
+        "Patient Coordinator | Certified Medical Technician",
+    ):
+        rec = record(HEADING + f"<table><caption>{caption}</caption>{ROWS}</table>")
+        assert _values(rec, "title") == TITLES
+        assert _values(rec, "yearly_salary_usd") == [32954, 38859]
+        assert not [m for m in issues_of(rec, "overview") if "header" in m]
+
+
+def test_a_caption_in_the_other_order_says_the_columns_are_swapped() -> None:
+    rec = record(
+        HEADING + "<table><caption>Certified Medical Technician vs Patient Coordinator</caption>"
+        "<tr><th scope=row>Yearly salary</th><td>$38,859</td><td>$32,954</td></tr></table>"
+    )
+    assert _values(rec, "title") == TITLES
+    assert _values(rec, "yearly_salary_usd") == [32954, 38859]
+
+
+def test_header_names_in_th_scope_col_after_a_blank_cell() -> None:
+    rec = record(
+        HEADING + "<table><thead><tr><td></td><th scope=col>Patient Coordinator</th>"
+        f"<th scope=col>Certified Medical Technician</th></tr></thead><tbody>{ROWS}</tbody></table>"
+    )
+    assert _values(rec, "title") == TITLES
+    assert not [m for m in issues_of(rec, "overview") if "header" in m]
+
+
+def test_header_names_in_a_row_above_the_table() -> None:
+    rec = record(
+        HEADING + "<div><span>Patient Coordinator</span> <span>Certified Medical Technician</span>"
+        f"</div><table>{ROWS}</table>"
+    )
+    assert _values(rec, "title") == TITLES
+    assert not [m for m in issues_of(rec, "overview") if "header" in m]
+
+
+def test_one_cell_across_both_columns_is_the_value_of_both() -> None:
+    rec = record(
+        HEADING + f"<table><caption>{TITLE}</caption>{ROWS}"
+        "<tr><th scope=row>Years of experience</th><td colspan=2>4</td></tr></table>"
+    )
+    assert _values(rec, "experience_years") == [4, 4]
+    assert _values(rec, "avg_age_years") == [40, 41]
