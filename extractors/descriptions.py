@@ -7,6 +7,10 @@ from extractors._dom import Node, leaf_blocks
 from extractors._lists import is_control
 
 SECTION = "description"
+#: The label of an advertisement placed between sections ("ADVERTISEMENT", "Sponsored").
+AD_LABELS = frozenset(
+    {"advertisement", "advertisements", "ad", "ads", "sponsored", "sponsored content", "promoted"}
+)
 
 
 def extract_descriptions(ctx: PageContext) -> SectionResult:
@@ -30,6 +34,8 @@ def description_paragraphs(region: list[Node]) -> list[str]:
     paragraphs: list[str] = []
     for block in leaf_blocks(region):
         for text in block.lines():
+            if text.lower() in AD_LABELS:
+                return paragraphs  # an advertisement after the description: what follows is its
             if text and not is_control(text):
                 paragraphs.append(text)
     return paragraphs

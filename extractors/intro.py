@@ -59,6 +59,12 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
+#: What joins a duration to the occupation it is the time to become.
+_TO_BECOME = re.compile(
+    r"\s*(?:to become|to be|before becoming|of training to become)\s+(?:an?\s+)?"
+)
+
+
 def times_to_become(sentences: list[str], names: Names) -> list[tuple[int, int] | None]:
     """For A and B: (min, max) months, from the durations nearest each name."""
     found: list[tuple[int, int] | None] = [None, None]
@@ -82,6 +88,8 @@ def _nearest(sentence: str, start: int, end: int, mentions: list[tuple[int, int,
     def distance(mention: tuple[int, int, int]) -> int:
         lo, hi = (mention[1], start) if mention[1] <= start else (end, mention[0])
         between = sentence[lo:hi] if lo < hi else ""
+        if lo == end and _TO_BECOME.fullmatch(between) is not None:
+            return -1  # "5-7 years to become a CPA": the duration says whose it is
         breaks = between.count(",") + between.count(";") + between.count(":")
         return breaks * 10_000 + len(between)
 

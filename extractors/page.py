@@ -36,14 +36,18 @@ from extractors._outline import (
 )
 from extractors._slice import main_slice
 from extractors.browse import find_browse
+from extractors.demographics import TABLE as DEMOGRAPHICS_TABLE
 from extractors.demographics import extract_demographics
 from extractors.descriptions import extract_descriptions
 from extractors.duties import extract_duties
+from extractors.education import TABLE as EDUCATION_TABLE
 from extractors.education import extract_education
 from extractors.intro import extract_intro
 from extractors.normalize import slugify
+from extractors.overview import TABLE as OVERVIEW_TABLE
 from extractors.overview import extract_overview
 from extractors.records import Occupation, PageRecord
+from extractors.salary import TABLE as SALARY_TABLE
 from extractors.salary import extract_salary
 from extractors.skills import extract_skills
 from extractors.title import Title, capitalize_words, find_title, split_title
@@ -79,6 +83,12 @@ _PAGE_ORDER = (
     "skills",
 )
 _MAX_SEARCH_ROOTS = 4
+#: The words of every table row's label: a heading with these words heads a row, not a section.
+ROW_LABELS = frozenset(
+    label.words
+    for table in (OVERVIEW_TABLE, SALARY_TABLE, EDUCATION_TABLE, DEMOGRAPHICS_TABLE)
+    for label in table.labels
+)
 #: One CSS pass finds the headings and the likely "Browse ... jobs" links.
 FIRST_PASS_SELECTOR = f'{HEADING_SELECTOR}, a:lexbor-contains("browse" i)'
 _FIRST_PASS_AND_BREAKS = f"{FIRST_PASS_SELECTOR}, wbr"
@@ -229,6 +239,8 @@ def _outline(
         outline.add_boundary(choice.candidate.node)
     for candidate in foreign:
         if title.order is not None and candidate.order > title.order:
+            if candidate.text.lower().rstrip(" :*") in ROW_LABELS:
+                continue  # a card's label written as a heading (<h3>Yearly salary</h3>)
             outline.add_boundary(candidate.node)
     weak = [key for key in _WANTED if key not in chosen or chosen[key].relevance < 3]
     if weak:

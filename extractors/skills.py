@@ -8,7 +8,7 @@ from typing import Any
 from extractors._context import PageContext, SectionResult, empty_result
 from extractors._dom import Block
 from extractors._lists import list_items, sublists
-from extractors.normalize import clean_text, split_labelled_share
+from extractors.normalize import clean_text, parse_shares, split_labelled_share
 from extractors.records import Skill
 
 SECTION = "skills"
@@ -52,6 +52,10 @@ def skill_pairs(items: list[str]) -> list[tuple[str, float | None]]:
     """
     pairs: list[tuple[str, float | None]] = []
     for item in items:
+        if item.count("%") > 1 and (shares := parse_shares(item)):
+            # Chips with no separator but their borders: "Guest Service 14%Hospitality 11%".
+            pairs.extend(shares)
+            continue
         if item[:1].isdigit() and (match := _SHARE_FIRST.fullmatch(item)) is not None:
             name: str | None = match["name"]
             pct: float | None = float(match["pct"])

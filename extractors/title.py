@@ -18,7 +18,7 @@ from extractors._outline import Candidate
 
 _VS = re.compile(r"^(?P<a>.+?)\s+(?:vs\.?|versus|v\.)\s+(?P<b>.+)$", re.IGNORECASE)
 #: What follows the second name in some titles: ": What's the difference?", " | Site".
-_TAIL = re.compile(r"\s*(?:[:|?(\u2013\u2014]|\s-\s).*$")
+_TAIL = re.compile(r"\s*(?:[:|?\u2013\u2014]|\((?![A-Z][A-Z&]{1,7}\)$)|\s-\s).*$")
 _SECTION_WORD = re.compile(
     r"\b(?:overview|salary|salaries|education|demographics|responsibilities|duties|skills)$",
     re.IGNORECASE,

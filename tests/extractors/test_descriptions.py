@@ -73,3 +73,16 @@ def test_a_missing_description_is_a_warning() -> None:
     rec = record("<h2>What does a patient coordinator do?</h2><p>Greets patients.</p>" + SALARY)
     assert _descriptions(rec) == ["Greets patients.", None]
     assert ("description", "warning") in issue_pairs(rec)
+
+
+def test_an_advertisement_after_a_description_is_not_part_of_it() -> None:
+    for label in ("ADVERTISEMENT", "Sponsored"):
+        rec = record(
+            "<h2>What does a patient coordinator do?</h2><p>Schedules patients.</p>"
+            f'<div class="ad"><p>{label}</p><a href="https://ads.example/x">Enroll today</a></div>'
+            "<h2>What does a certified medical technician do?</h2><p>Runs lab tests.</p>"
+        )
+        assert [occupation.description for occupation in rec.occupations] == [
+            "Schedules patients.",
+            "Runs lab tests.",
+        ]

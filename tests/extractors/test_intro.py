@@ -92,3 +92,11 @@ def test_no_intro_is_a_warning() -> None:
     rec = record(OVERVIEW)
     assert ("intro", "warning") in issue_pairs(rec)
     assert [o.top_skills for o in rec.occupations] == [[], []]
+
+
+def test_a_duration_belongs_to_the_occupation_it_is_the_time_to_become() -> None:
+    names = Names("Financial analyst", "accountant")
+    sentences = split_sentences(
+        "Plan on 4-6 years to become a financial analyst and 5-7 years to become an accountant."
+    )
+    assert times_to_become(sentences, names) == [(48, 72), (60, 84)]

@@ -327,3 +327,8 @@ def test_an_item_with_and_inside_keeps_it_when_commas_separate() -> None:
         "research and development",
         "CPR",
     ]
+
+
+def test_shares_separated_by_a_slash_or_a_dot() -> None:
+    assert parse_shares("Male 57.2% / Female 42.8%") == [("Male", 57.2), ("Female", 42.8)]
+    assert parse_shares("Male 57.2% \u00b7 Female 42.8%") == [("Male", 57.2), ("Female", 42.8)]

@@ -302,3 +302,17 @@ def test_one_cell_across_both_columns_is_the_value_of_both() -> None:
     )
     assert _values(rec, "experience_years") == [4, 4]
     assert _values(rec, "avg_age_years") == [40, 41]
+
+
+def test_cards_whose_labels_are_headings() -> None:
+    def card(label: str, a: str, b: str) -> str:
+        return f"<div><h3>{label}</h3><div><div>{a}</div><div>{b}</div></div></div>"
+
+    rec = record(
+        HEADING
+        + "<div><span>Patient Coordinator</span> vs <span>Certified Medical Technician</span></div>"
+        + card("Yearly salary", "$32,954", "$38,859")
+        + card("Average age", "40", "41")
+    )
+    assert _values(rec, "yearly_salary_usd") == [32954, 38859]
+    assert _values(rec, "avg_age_years") == [40, 41]

@@ -132,3 +132,12 @@ def test_a_share_written_before_the_name() -> None:
         ("Patients", 30.0),
         ("HIPAA", 6.0),
     ]
+
+
+def test_chips_with_no_separator_but_their_borders() -> None:
+    skills = parse_skills(["Guest Service 14%Hospitality 11%Front Desk 8%"])
+    assert [(skill.name, skill.share_pct) for skill in skills] == [
+        ("Guest Service", 14.0),
+        ("Hospitality", 11.0),
+        ("Front Desk", 8.0),
+    ]

@@ -95,3 +95,14 @@ def test_a_title_outside_main_is_still_found() -> None:
     )
     assert rec.title == "Nurse vs doctor"
     assert [o.yearly_salary_usd for o in rec.occupations] == [1, 2]
+
+
+def test_an_acronym_in_parentheses_is_part_of_the_second_name() -> None:
+    assert split_title("Financial analyst vs certified public accountant (CPA)") == (
+        "Financial analyst",
+        "certified public accountant (CPA)",
+    )
+    assert split_title("Financial analyst vs accountant (2024 update)") == (
+        "Financial analyst",
+        "accountant",
+    )
