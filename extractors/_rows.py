@@ -75,7 +75,12 @@ class LabelSet:
         self.labels = tuple(labels)
         self.by_words = {label.words: label for label in self.labels}
         self.key_by_words = {label.words: label.key for label in self.labels}
-        self.words_by_key = {label.key: label.words for label in self.labels}
+        #: Each row's first wording (SPEC's; other wordings of the row follow it).
+        self.words_by_key: dict[str, str] = {}
+        for label in self.labels:
+            self.words_by_key.setdefault(label.key, label.words)
+        #: How many rows the table has (a row may have several wordings of its label).
+        self.key_count = len(self.words_by_key)
         self.keywords = tuple(dict.fromkeys(label.keyword for label in self.labels))
         # Every start of a label that ends at a word: "most", "most common", ...
         self.prefixes = frozenset(
@@ -88,6 +93,12 @@ class LabelSet:
 
     def __iter__(self) -> Iterator[Label]:
         return iter(self.labels)
+
+
+def synonyms(key: str, keyword: str, *wordings: str) -> tuple[Label, ...]:
+    """Other wordings of row ``key``'s label, each found by ``keyword`` (listed after the
+    label SPEC names, longer wordings first: the first label a text starts with wins)."""
+    return tuple(Label(key, words, keyword) for words in wordings)
 
 
 def selector_for(labels: Sequence[Label]) -> str:
@@ -126,9 +137,7 @@ def read_rows(
     label_set = labels if isinstance(labels, LabelSet) else LabelSet(labels)
     header_names = names if headers else None
     pieces, ends = text_pieces(roots)
-    regular = read_regular(
-        pieces, ends, label_set.key_by_words, len(label_set.labels), header_names
-    )
+    regular = read_regular(pieces, ends, label_set.key_by_words, label_set.key_count, header_names)
     if regular is not None:
         return _regular_reading(regular, label_set, names, header_names is not None, swapped)
     query = selector or label_set.selector
@@ -552,9 +561,14 @@ def without_copy(
         return text
 
     def is_copy(piece: str) -> bool:
-        if piece.lower().rstrip(" :") == label_words:
+        words = piece.lower().rstrip(" :")
+        if words == label_words:
             return True
-        return names is not None and stem != "" and names.exactly(piece) == occupation
+        if names is None or stem == "":
+            return False
+        if words.endswith(label_words) and len(words) > len(label_words):
+            piece = piece[: len(words) - len(label_words)]  # "Chef Yearly salary:"
+        return names.exactly(piece) == occupation
 
     first = _first_piece(node) if node is not None else None
     if first is not None:

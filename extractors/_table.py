@@ -23,7 +23,10 @@ class Table:
         self.section = section
         self.labels = LabelSet(labels)
         self.with_names = with_names
-        self.words = {label.key: label.words for label in self.labels}
+        #: Each row's first wording, the one SPEC names (others are synonyms after it).
+        self.words: dict[str, str] = {}
+        for label in self.labels:
+            self.words.setdefault(label.key, label.words)
         self.selector = self.labels.selector
 
     def read(self, ctx: PageContext) -> list[RowReader] | None:
@@ -42,11 +45,11 @@ class Table:
         if self.with_names:
             ctx.columns_swapped = reading.swapped
         rows = reading.rows
-        for label in self.labels:
-            if label.key not in rows:
-                ctx.issues.warn(self.section, f"no '{label.words}' row in the {self.section}")
-            elif rows[label.key].count(None) == len(rows[label.key]):
-                ctx.issues.warn(self.section, f"no values next to '{label.words}'")
+        for key, words in self.words.items():
+            if key not in rows:
+                ctx.issues.warn(self.section, f"no '{words}' row in the {self.section}")
+            elif rows[key].count(None) == len(rows[key]):
+                ctx.issues.warn(self.section, f"no values next to '{words}'")
         return [
             RowReader(self, ctx, rows, occupation, reading.names[occupation])
             for occupation in (0, 1)

@@ -35,7 +35,7 @@ def find_browse(
 
 def category_of(text: str) -> str | None:
     """ "Browse office and administrative jobs" -> "office and administrative"."""
-    match = _BROWSE.fullmatch(text.strip(" .>\u203a\u00bb"))
+    match = _BROWSE.fullmatch(text.strip(" .>\u203a\u00bb\u2192\u279c\u2794\u27f6\u00b7"))
     return match["category"] if match else None
 
 

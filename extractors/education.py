@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors._context import PageContext, SectionResult, empty_result
-from extractors._rows import Label
+from extractors._rows import Label, synonyms
 from extractors._table import Table
 from extractors.normalize import parse_labelled_share, text_or_none
 
@@ -14,6 +14,9 @@ TABLE = Table(
         Label("degree", "most common degree", "common"),
         Label("major", "most common major", "common"),
         Label("college", "most common college", "common"),
+        *synonyms("degree", "degree", "top degree", "common degree"),
+        *synonyms("major", "major", "top major", "common major"),
+        *synonyms("college", "college", "top college", "common college"),
     ),
 )
 

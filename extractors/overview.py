@@ -6,7 +6,7 @@ Its header row is where the occupations' title-cased names come from.
 from __future__ import annotations
 
 from extractors._context import PageContext, SectionResult, empty_result
-from extractors._rows import Label
+from extractors._rows import Label, synonyms
 from extractors._table import Table
 from extractors.normalize import (
     parse_float,
@@ -28,6 +28,16 @@ TABLE = Table(
         Label("degree", "most common degree", "degree"),
         Label("age", "average age", "age"),
         Label("experience", "years of experience", "year"),
+        # Other wordings of the same rows, seen on other sites' pages:
+        *synonyms("yearly_salary", "salar", "annual salary", "average salary", "avg. salary"),
+        *synonyms("yearly_salary", "salar", "median salary", "salary"),
+        *synonyms("hourly_rate", "hour", "hourly wage", "hourly pay", "pay per hour"),
+        *synonyms("growth_rate", "growth", "job growth", "projected growth", "growth"),
+        *synonyms("job_count", "job", "jobs", "job openings", "open jobs"),
+        *synonyms("degree", "degree", "top degree", "common degree"),
+        *synonyms("age", "age", "median age", "avg. age"),
+        *synonyms("experience", "experience", "avg. experience", "average experience"),
+        *synonyms("experience", "experience", "experience"),
     ),
     with_names=True,
 )

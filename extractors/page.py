@@ -88,6 +88,7 @@ ROW_LABELS = frozenset(
     label.words
     for table in (OVERVIEW_TABLE, SALARY_TABLE, EDUCATION_TABLE, DEMOGRAPHICS_TABLE)
     for label in table.labels
+    if " " in label.words  # "Salary" alone heads a section
 )
 #: One CSS pass finds the headings and the likely "Browse ... jobs" links.
 FIRST_PASS_SELECTOR = f'{HEADING_SELECTOR}, a:lexbor-contains("browse" i)'

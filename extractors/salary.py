@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors._context import PageContext, SectionResult, empty_result
-from extractors._rows import Label
+from extractors._rows import Label, synonyms
 from extractors._table import Table
 from extractors.normalize import (
     is_null,
@@ -23,6 +23,16 @@ TABLE = Table(
         Label("state", "highest paying state", "paying"),
         Label("company", "best paying company", "paying"),
         Label("industry", "best paying industry", "paying"),
+        *synonyms("average_salary", "salar", "avg. salary", "annual salary", "median salary"),
+        *synonyms("salary_range", "range", "pay range", "salary range"),
+        *synonyms("city", "paying", "top-paying city", "top paying city", "highest-paying city"),
+        *synonyms(
+            "state", "paying", "top-paying state", "top paying state", "highest-paying state"
+        ),
+        *synonyms("company", "paying", "top-paying company", "top paying company"),
+        *synonyms("company", "paying", "best-paying company", "highest paying company"),
+        *synonyms("industry", "paying", "top-paying industry", "top paying industry"),
+        *synonyms("industry", "paying", "best-paying industry", "highest paying industry"),
     ),
 )
 

@@ -39,3 +39,7 @@ def test_no_browse_link_is_a_warning() -> None:
     rec = record("<p>Nothing</p>")
     assert rec.browse_category is None
     assert ("browse", "warning") in issue_pairs(rec)
+
+
+def test_category_of_a_link_with_an_arrow() -> None:
+    assert category_of("Browse sales jobs \u2192") == "sales"

@@ -316,3 +316,36 @@ def test_cards_whose_labels_are_headings() -> None:
     )
     assert _values(rec, "yearly_salary_usd") == [32954, 38859]
     assert _values(rec, "avg_age_years") == [40, 41]
+
+
+def test_other_wordings_of_the_labels() -> None:
+    rec = record(
+        HEADING + "<table><tr><td></td><td>Patient Coordinator</td>"
+        "<td>Certified Medical Technician</td></tr>"
+        "<tr><td>Annual salary</td><td>$32,954</td><td>$38,859</td></tr>"
+        "<tr><td>Hourly wage</td><td>$15.84</td><td>$18.68</td></tr>"
+        "<tr><td>Job growth</td><td>-4%</td><td>5%</td></tr>"
+        "<tr><td>Jobs</td><td>97,878</td><td>42,110</td></tr>"
+        "<tr><td>Median age</td><td>40</td><td>41</td></tr>"
+        "<tr><td>Experience</td><td>4 years</td><td>3 years</td></tr></table>"
+    )
+    assert _values(rec, "yearly_salary_usd") == [32954, 38859]
+    assert _values(rec, "hourly_rate_usd") == [15.84, 18.68]
+    assert _values(rec, "growth_rate_pct") == [-4.0, 5.0]
+    assert _values(rec, "job_count") == [97878, 42110]
+    assert _values(rec, "avg_age_years") == [40, 41]
+    assert _values(rec, "experience_years") == [4, 3]
+
+
+def test_a_screen_reader_copy_of_name_and_label_is_not_part_of_the_value() -> None:
+    def cell(name: str, value: str) -> str:
+        return f'<p><span class="sr-only">{name} Most common degree:</span> {value}</p>'
+
+    rec = record(
+        HEADING + "<div><div><p>Patient Coordinator</p><p>Certified Medical Technician</p></div>"
+        "<div><p>Most common degree</p>"
+        + cell("Patient Coordinator", "Bachelor's Degree, 40%")
+        + cell("Certified Medical Technician", "Associate Degree, 35%")
+        + "</div></div>"
+    )
+    assert _values(rec, "top_degree") == ["Bachelor's Degree", "Associate Degree"]
