@@ -44,6 +44,8 @@ _CONTROL = re.compile(
 )
 CONTROL_STARTS = frozenset("svrldm+0123456789")
 _MAX_HEADING_CHARS = 220
+#: What may surround a heading's words: punctuation, and a permalink's "#", "¶" or "🔗".
+_HEADING_PADDING = " .:;!?#\u00b6\u00a7\U0001f517"
 #: Elements never taken for headings (their text is code, or they hold the whole page).
 _NEVER_HEADINGS = frozenset(
     {"script", "style", "noscript", "template", "body", "html", "head", "title"}
@@ -189,7 +191,7 @@ def classify(text: str, names: Names) -> Kind | None:
     ("Salary comparison: chef vs line cook"); either way the heading must name
     the occupations or compare.
     """
-    words = text.lower().strip(" .:;!?")
+    words = text.lower().strip(_HEADING_PADDING)
     if not words or len(words) > _MAX_HEADING_CHARS:
         return None
     if not any(map(words.__contains__, _HEADING_WORDS)):
@@ -262,7 +264,7 @@ def bare_section(text: str) -> str | None:
     Menus have such headings too, so they count only after the title and only
     when no heading names the section with the occupations.
     """
-    words = text.lower().strip(" .:;!?")
+    words = text.lower().strip(_HEADING_PADDING)
     return _BARE.get(words)
 
 

@@ -483,7 +483,9 @@ class _ValueReader:
         """
         ancestors = self.ancestors
         items = content_children(labels_column)
-        if any(item.mem_id not in ancestors and value_text(item) for item in items):
+        # Every item a label or empty; but for the first, the corner cell of a table on its
+        # side ("Career", then the labels; each row below it one occupation's values).
+        if any(item.mem_id not in ancestors and value_text(item) for item in items[1:]):
             return []
         index = next((i for i, item in enumerate(items) if item.mem_id == branch.mem_id), None)
         if index is None:

@@ -173,3 +173,13 @@ def test_list_sub_headings_that_name_the_occupation_after_their_words(
 def test_skills_for_someone_else_or_a_sentence_is_no_sub_heading(text: str) -> None:
     found = classify(text, NAMES)
     assert found is None or found.name != "skill_list"
+
+
+@pytest.mark.parametrize("anchor", ["#", "\u00b6", "\U0001f517"])
+def test_a_permalink_after_a_heading_does_not_hide_it(anchor: str) -> None:
+    overview = classify(
+        f"Patient coordinator vs certified medical technician overview {anchor}", NAMES
+    )
+    described = classify(f"What does a patient coordinator do? {anchor}", NAMES)
+    assert overview is not None and overview.name == "overview"
+    assert described is not None and described.name == "description"

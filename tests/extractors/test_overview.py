@@ -349,3 +349,16 @@ def test_a_screen_reader_copy_of_name_and_label_is_not_part_of_the_value() -> No
         + "</div></div>"
     )
     assert _values(rec, "top_degree") == ["Bachelor's Degree", "Associate Degree"]
+
+
+def test_a_table_on_its_side_with_a_corner_cell() -> None:
+    rec = record(
+        HEADING + "<table><thead><tr><th scope=col>Career</th><th scope=col>Yearly salary</th>"
+        "<th scope=col>Average age</th></tr></thead><tbody>"
+        "<tr><th scope=row>Patient Coordinator</th><td>$32,954</td><td>40</td></tr>"
+        "<tr><th scope=row>Certified Medical Technician</th><td>$38,859</td><td>41</td></tr>"
+        "</tbody></table>"
+    )
+    assert _values(rec, "yearly_salary_usd") == [32954, 38859]
+    assert _values(rec, "avg_age_years") == [40, 41]
+    assert _values(rec, "title") == TITLES
