@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extractors._dom import Node, ancestry_ids, attribute, value_text
+from extractors._dom import BLOCK_TAGS, Node, ancestry_ids, attribute, value_text
 from extractors._names import Names
 
 HEADING_SELECTOR = "h1, h2, h3, h4, h5, h6, [role=heading]"
@@ -70,7 +70,7 @@ _SUFFIXES = (
     ("duties", ("responsibilities", "duties")),
     ("overview", ("overview",)),
     ("salary", ("salary", "salaries")),
-    ("education", ("education",)),
+    ("education", ("education", "education and training", "education & training")),
     ("demographics", ("demographics",)),
     ("skills", ("skills",)),
 )
@@ -172,8 +172,36 @@ def widen_inline(node: Node, text: str) -> tuple[Node, str]:
         parent_text = value_text(parent)
         if len(parent_text) > _MAX_HEADING_CHARS:
             break
+        if len(parent_text) > len(text) and _has_block_child(parent):
+            break  # the text owner heads what follows it in the parent (a list, a table)
         node, text = parent, parent_text
     return node, text
+
+
+#: Words after a section's words that do not change what the heading heads.
+_HEADING_TAILS = (" comparison", " compared", " breakdown", " at a glance")
+
+
+def heading_words(text: str) -> str:
+    """A heading's lower-case words, without a permalink mark and without a trailing
+    "comparison" ("Salary comparison" heads the salary section)."""
+    words = text.lower().strip(_HEADING_PADDING)
+    if words.endswith(_HEADING_TAILS):
+        for tail in _HEADING_TAILS:
+            if words.endswith(tail):
+                words = words[: -len(tail)].rstrip(" :-")
+                break
+    return words
+
+
+def _has_block_child(node: Node) -> bool:
+    """Whether an element holds a block element (a list, a table, a paragraph) directly."""
+    child = node.child
+    while child is not None:
+        if child.tag in BLOCK_TAGS:
+            return True
+        child = child.next
+    return False
 
 
 _ENDING_SECTIONS = tuple((ending, section) for section, endings in _SUFFIXES for ending in endings)
@@ -181,7 +209,11 @@ _ALL_ENDINGS = tuple(ending for ending, _ in _ENDING_SECTIONS)
 #: A heading that starts with a section's words is one when it is this short.
 _MAX_START_WORDS = 12
 #: Headings that are only a section's words ("Salary"): ours only after the title.
-_BARE = {**dict(_ENDING_SECTIONS), "duties and responsibilities": "duties"}
+_BARE = {
+    **dict(_ENDING_SECTIONS),
+    "duties and responsibilities": "duties",
+    "duties & responsibilities": "duties",
+}
 
 
 def classify(text: str, names: Names) -> Kind | None:
@@ -191,7 +223,7 @@ def classify(text: str, names: Names) -> Kind | None:
     ("Salary comparison: chef vs line cook"); either way the heading must name
     the occupations or compare.
     """
-    words = text.lower().strip(_HEADING_PADDING)
+    words = heading_words(text)
     if not words or len(words) > _MAX_HEADING_CHARS:
         return None
     if not any(map(words.__contains__, _HEADING_WORDS)):
@@ -264,7 +296,7 @@ def bare_section(text: str) -> str | None:
     Menus have such headings too, so they count only after the title and only
     when no heading names the section with the occupations.
     """
-    words = text.lower().strip(_HEADING_PADDING)
+    words = heading_words(text)
     return _BARE.get(words)
 
 

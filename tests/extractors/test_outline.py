@@ -183,3 +183,23 @@ def test_a_permalink_after_a_heading_does_not_hide_it(anchor: str) -> None:
     described = classify(f"What does a patient coordinator do? {anchor}", NAMES)
     assert overview is not None and overview.name == "overview"
     assert described is not None and described.name == "description"
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("Patient coordinator vs certified medical technician salary comparison", "salary"),
+        ("Patient coordinator vs. certified medical technician: salary comparison", "salary"),
+    ],
+)
+def test_a_trailing_comparison_word(text: str, section: str) -> None:
+    found = classify(text, NAMES)
+    assert found is not None and found.name == section
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [("Duties & responsibilities", "duties"), ("Education & training", "education")],
+)
+def test_bare_section_words_with_an_ampersand(text: str, section: str) -> None:
+    assert bare_section(text) == section

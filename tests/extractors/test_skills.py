@@ -141,3 +141,19 @@ def test_chips_with_no_separator_but_their_borders() -> None:
         ("Hospitality", 11.0),
         ("Front Desk", 8.0),
     ]
+
+
+def test_a_bold_sub_heading_in_a_layout_cell_before_its_table() -> None:
+    def column(name: str, rows: str) -> str:
+        return f"<td><font><b>Common {name} skills</b></font><table>{rows}</table></td>"
+
+    rec = record(
+        f"<h2>{TITLE} skills</h2><table><tr>"
+        + column("patient coordinator", "<tr><td>Patients</td><td>30%</td></tr>")
+        + column("certified medical technician", "<tr><td>CPR</td><td>12%</td></tr>")
+        + "</tr></table>"
+    )
+    assert [[(s.name, s.share_pct) for s in o.skills] for o in rec.occupations] == [
+        [("Patients", 30.0)],
+        [("CPR", 12.0)],
+    ]
