@@ -127,9 +127,9 @@ def slugify(text: str) -> str:
 
 _NUMBER = re.compile(
     r"(?P<sign>[-+\u2212])?\s*\$?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"\s*(?P<mult>[kKmMbB](?![a-zA-Z]))?"
+    r"\s*(?P<mult>[kKmMbB](?![a-zA-Z])|(?i:thousand|million|billion)\b|(?i:mn|bn)\b)?"
 )
-_MULTIPLIERS = {"k": 1_000, "m": 1_000_000, "b": 1_000_000_000}
+_MULTIPLIERS = {"k": 1_000, "m": 1_000_000, "b": 1_000_000_000, "t": 1_000}
 _NUMBER_STARTS = frozenset("0123456789-+.")
 
 
@@ -148,7 +148,7 @@ def parse_number(text: str | None) -> float | None:
         return None
     value = float(match["num"].replace(",", ""))
     if match["mult"]:
-        value *= _MULTIPLIERS[match["mult"].lower()]
+        value *= _MULTIPLIERS[match["mult"][0].lower()]  # "M", "million", "mn"
     if match["sign"] in ("-", "\u2212"):
         value = -value
     return value

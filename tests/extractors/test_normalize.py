@@ -332,3 +332,12 @@ def test_an_item_with_and_inside_keeps_it_when_commas_separate() -> None:
 def test_shares_separated_by_a_slash_or_a_dot() -> None:
     assert parse_shares("Male 57.2% / Female 42.8%") == [("Male", 57.2), ("Female", 42.8)]
     assert parse_shares("Male 57.2% \u00b7 Female 42.8%") == [("Male", 57.2), ("Female", 42.8)]
+
+
+def test_numbers_with_a_multiplier_word() -> None:
+    assert parse_int("1.2 million") == 1_200_000
+    assert parse_int("1.2 Million jobs") == 1_200_000
+    assert parse_money("$1.2M") == 1_200_000
+    assert parse_money("$85 thousand") == 85_000
+    assert parse_int("2 bn") == 2_000_000_000
+    assert parse_int("12 months") == 12  # "m" of a word is no multiplier
