@@ -38,7 +38,7 @@ SECTION_KEYWORDS = {
 }
 
 _CONTROL = re.compile(
-    r"(?:(?:show|see|view|read|load|display)\s+(?:more|less|fewer|all)"
+    r"(?:(?:show|see|view|read|load|display)\s+(?:\d+\s+)?(?:more|less|fewer|all)"
     r"|(?:\+\s*)?\d+\s+more|more|less)\b[\W\d]*(?:items?|responsibilities|skills)?[\W\d]*",
     re.IGNORECASE,
 )

@@ -96,19 +96,15 @@ def read_regular(
     (text after a table, an advertisement, is another root's).
     """
     longest = max(map(len, by_words)) + 8  # room for white space and trailers
-    get = by_words.get
-    found: list[tuple[int, str]] = []
-    for index, piece in enumerate(pieces):
-        if len(piece) >= longest or not piece[0].isalpha():  # values mostly start otherwise
-            continue
-        lowered = piece.lower()
-        key = get(lowered)  # the usual label cell: its words exactly
-        if key is None:
-            key = get(" ".join(lowered.split()).rstrip(_LABEL_TRAILERS))
-        if key is not None:
-            found.append((index, key))
+    found = _labels_in(pieces, by_words, longest)
     if len(found) != label_count:
-        return None
+        grouped = _with_row_groups(pieces, ends, by_words, longest)
+        if grouped is None:
+            return None
+        pieces, ends = grouped
+        found = _labels_in(pieces, by_words, longest)
+        if len(found) != label_count:
+            return None
     rows: dict[str, list[str]] = {}
     nexts = [index for index, _ in found[1:]] + [len(pieces)]
     for (index, key), after in zip(found, nexts, strict=True):
@@ -150,6 +146,59 @@ def read_regular(
                     order.append(occupation)
                     header_names[occupation] = name
     return rows, header_names, order
+
+
+def _label_words(piece: str) -> str:
+    return " ".join(piece.lower().split()).rstrip(_LABEL_TRAILERS)
+
+
+def _labels_in(pieces: list[str], by_words: dict[str, str], longest: int) -> list[tuple[int, str]]:
+    """(index, key) of each piece that is a whole label."""
+    get = by_words.get
+    found: list[tuple[int, str]] = []
+    for index, piece in enumerate(pieces):
+        if len(piece) >= longest or not piece[0].isalpha():  # values mostly start otherwise
+            continue
+        lowered = piece.lower()
+        key = get(lowered)  # the usual label cell: its words exactly
+        if key is None:
+            key = get(" ".join(lowered.split()).rstrip(_LABEL_TRAILERS))
+        if key is not None:
+            found.append((index, key))
+    return found
+
+
+def _with_row_groups(
+    pieces: list[str], ends: list[int], by_words: dict[str, str], longest: int
+) -> tuple[list[str], list[int]] | None:
+    """The pieces with labels split over a row group put back together, else ``None``.
+
+    ``<th rowspan=2>Highest paying</th><th>City</th>...<th>State</th>``: the group's
+    words start each of its rows' labels ("Highest paying City", "Highest paying
+    State"). The group's piece goes, and each row's piece becomes the whole label.
+    """
+    out: list[str] = []
+    position: list[int] = []  # for each original piece, how many pieces were kept before it
+    group: str | None = None
+    changed = False
+    for index, piece in enumerate(pieces):
+        position.append(len(out))
+        if len(piece) >= longest or not piece[0].isalpha():
+            out.append(piece)
+            continue
+        words = _label_words(piece)
+        if words in by_words:
+            group = None
+        elif group is not None and f"{group} {words}" in by_words:
+            piece, changed = f"{group} {words}", True
+        elif index + 1 < len(pieces) and f"{words} {_label_words(pieces[index + 1])}" in by_words:
+            group = words  # a row group's header: its words start the next label
+            continue
+        out.append(piece)
+    if not changed:
+        return None
+    position.append(len(out))
+    return out, [position[end] for end in ends]
 
 
 def _breakdowns(pieces: list[str]) -> list[str] | None:

@@ -17,7 +17,13 @@ from extractors.normalize import find_durations, split_prose_list
 
 SECTION = "intro"
 _SENTENCE_BREAK = re.compile(r"[.!?] (?=[A-Z\"'(])")
-_LIST_VERB = re.compile(r"\b(?:include|includes|including|are|is|were|consist of)\b|:")
+_LIST_VERB = re.compile(
+    r"\b(?:include|includes|including|are|is|were|consist of|list|lists|name|names)\b|:"
+)
+#: Where a sentence about both occupations turns from one to the other.
+_CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+", re.IGNORECASE)
+#: Words after a list of skills that are not part of it ("... as their top three skills").
+_AFTER_LIST = re.compile(r"\s+as (?:their|its|the) (?:top|most|main|key)\b.*$", re.IGNORECASE)
 
 
 def extract_intro(ctx: PageContext) -> SectionResult:
@@ -102,12 +108,14 @@ def top_skills(sentences: list[str], names: Names) -> list[list[str]]:
     for sentence in sentences:
         if "skill" not in sentence.lower():
             continue
-        mentions = names.mentions(sentence)
-        if not mentions:
-            continue
-        _, end, occupation = mentions[0]
-        verb = _LIST_VERB.search(sentence, end)
-        if verb is None or found[occupation]:
-            continue
-        found[occupation] = split_prose_list(sentence[verb.end() :])
+        clauses = _CLAUSE_BREAK.split(sentence) if _CLAUSE_BREAK.search(sentence) else [sentence]
+        for clause in clauses:
+            mentions = names.mentions(clause)
+            if not mentions:
+                continue
+            _, end, occupation = mentions[0]
+            verb = _LIST_VERB.search(clause, end)
+            if verb is None or found[occupation]:
+                continue
+            found[occupation] = split_prose_list(_AFTER_LIST.sub("", clause[verb.end() :]))
     return found

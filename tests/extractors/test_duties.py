@@ -122,3 +122,12 @@ def test_a_show_more_heading_is_no_boundary_and_no_item(control: str) -> None:
         ["Draw blood.", "Clean trays.", "Label tubes."],
     ]
     assert ("duties", "warning") not in issue_pairs(rec)
+
+
+def test_show_n_more_is_a_control() -> None:
+    a = (
+        "<ol><li>Greet visitors.</li><li hidden>Keep records.</li>"
+        "<li><button>Show 3 more</button></li></ol>"
+    )
+    b = "<ol><li>Draw blood.</li><li><a href='#'>View 12 more</a></li></ol>"
+    assert _duties(record(_lists(a, b))) == [["Greet visitors.", "Keep records."], ["Draw blood."]]

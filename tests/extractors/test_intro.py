@@ -100,3 +100,16 @@ def test_a_duration_belongs_to_the_occupation_it_is_the_time_to_become() -> None
         "Plan on 4-6 years to become a financial analyst and 5-7 years to become an accountant."
     )
     assert times_to_become(sentences, names) == [(48, 72), (60, 84)]
+
+
+def test_top_skills_of_both_in_one_sentence_turned_by_while() -> None:
+    names = Names("Construction manager", "project engineer")
+    text = (
+        "The top three skills for construction managers are project management, OSHA and "
+        "scheduling, while project engineers most often list AutoCAD, RFIs and cost control "
+        "as their top three skills."
+    )
+    assert top_skills(split_sentences(text), names) == [
+        ["project management", "OSHA", "scheduling"],
+        ["AutoCAD", "RFIs", "cost control"],
+    ]

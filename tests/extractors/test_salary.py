@@ -122,3 +122,26 @@ def test_a_missing_salary_section_is_a_warning_and_the_rest_still_loads() -> Non
     rec = record(overview)
     assert ("salary", "warning") in issue_pairs(rec)
     assert _field(rec, "yearly_salary_usd") == [32954, 38859]
+
+
+def test_labels_split_over_a_row_group() -> None:
+    def row(label: str, a: str, b: str, group: str = "") -> str:
+        return f"<tr>{group}<th scope=row>{label}</th><td>{a}</td><td>{b}</td></tr>"
+
+    rec = record(
+        HEADING
+        + "<table>"
+        + row("Average salary", "$32,954", "$38,859", "<td></td>")
+        + row("Salary range", "$25,000 - $41,000", "$28,000 - $53,000", "<td></td>")
+        + row("City", "Brockton, MA", "Kansas City, MO", "<th rowspan=2>Highest paying</th>")
+        + row("State", "Massachusetts", "Missouri")
+        + row("Company", "Apple", "Google", "<th rowspan=2>Best paying</th>")
+        + row("Industry", "Health Care", "Retail")
+        + "</table>"
+    )
+    assert _field(rec, "highest_paying_city") == ["Brockton", "Kansas City"]
+    assert _field(rec, "highest_paying_state") == ["Massachusetts", "Missouri"]
+    assert _field(rec, "best_paying_company") == ["Apple", "Google"]
+    assert _field(rec, "best_paying_industry") == ["Health Care", "Retail"]
+    assert _field(rec, "salary_max_usd") == [41000, 53000]
+    assert issues_of(rec, "salary") == []
