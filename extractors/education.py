@@ -17,6 +17,8 @@ TABLE = Table(
         *synonyms("degree", "degree", "top degree", "common degree"),
         *synonyms("major", "major", "top major", "common major"),
         *synonyms("college", "college", "top college", "common college"),
+        *synonyms("college", "school", "most common school", "top school", "common school"),
+        *synonyms("college", "univers", "top university", "most common university"),
     ),
 )
 

@@ -61,3 +61,17 @@ def test_a_share_above_100_is_a_warning() -> None:
     )
     assert _field(rec, "top_degree_pct") == [140.0, 28.0]
     assert any("outside 0-100" in message for message in issues_of(rec, "education"))
+
+
+def test_other_wordings_of_major_and_college() -> None:
+    rec = record(
+        HEADING + "<table><tr><td>Top degree</td><td>Bachelor's Degree, 40%</td>"
+        "<td>Associate Degree, 35%</td></tr>"
+        "<tr><td>Top major</td><td>Business</td><td>Biology</td></tr>"
+        "<tr><td>Top school</td><td>University of Phoenix</td><td>Capella University</td></tr>"
+        "</table>"
+    )
+    assert _field(rec, "top_major") == ["Business", "Biology"]
+    assert _field(rec, "top_college") == ["University of Phoenix", "Capella University"]
+    assert _field(rec, "top_degree") == ["Bachelor's Degree", "Associate Degree"]
+    assert issues_of(rec, "education") == []
