@@ -128,7 +128,9 @@ def join_broken_words(tree: LexborHTMLParser, scope: Node) -> None:
 _SEPARATOR = "\x1f"
 #: Two pieces of text that touch with no white space between them: a block edge
 #: or inline siblings written without a space ("<span>46</span><span>,</span>").
-_TOUCHING = re.compile(r"[^\s]\x1f[^\s]")
+#: Longer texts are read without walking their tree (a value or a heading is far shorter).
+_MAX_WALKED_CHARS = 1000
+_TOUCHING = re.compile(r"\x1f(?<=\S\x1f)(?=\S)")  # starts with the separator: a fast scan
 
 
 def raw_text(node: Node) -> str:
@@ -149,8 +151,8 @@ def visible_text(node: Node) -> str:
     two pieces touch, the one case where inline and block edges read differently.
     """
     text = node.text(separator=_SEPARATOR)
-    if _SEPARATOR not in text or _TOUCHING.search(text) is None:
-        return text
+    if len(text) > _MAX_WALKED_CHARS or _TOUCHING.search(text) is None:
+        return text  # (a long text is no value: its exact joins do not matter)
     parts: list[str] = []
     _append_text(node, parts)
     return "".join(parts)

@@ -39,7 +39,9 @@ _FRAGMENT_START = re.compile(r"\x1f\s*[,.;:%)/\]]")
 #: they would read "$46, 880". (Two digits that touch, "40\x1f44", are more often two cells
 #: of a minified table than one figure; a figure split there leaves a row with the wrong
 #: number of pieces, which the general reader then reads.)
-_SPLIT_FIGURE = re.compile(r"\$\x1f\d|\d\x1f[.,%]|\d[.,]\x1f\d")
+#: (The pattern starts with the separator, which the engine finds by a fast scan; the
+#: look-behinds then check what comes before it.)
+_SPLIT_FIGURE = re.compile(r"\x1f(?:(?<=\$\x1f)\d|(?<=\d\x1f)[.,%]|(?<=\d[.,]\x1f)\d)")
 
 
 def text_pieces(roots: Sequence[Node]) -> tuple[list[str], list[int]]:
