@@ -35,13 +35,13 @@ _WORD_CHAR = re.compile(r"[^\W_]")
 #: than one alternation tried at every character.
 _FRAGMENT_END = re.compile(r"[,(/$\[]\s*\x1f")
 _FRAGMENT_START = re.compile(r"\x1f\s*[,.;:%)/\]]")
-#: Pieces of a figure that touch ("$\x1f46\x1f,\x1f880", "4\x1f.\x1f5", "22\x1f%"): glued,
-#: they would read "$46, 880". (Two digits that touch, "40\x1f44", are more often two cells
-#: of a minified table than one figure; a figure split there leaves a row with the wrong
-#: number of pieces, which the general reader then reads.)
-#: (The pattern starts with the separator, which the engine finds by a fast scan; the
-#: look-behinds then check what comes before it.)
-_SPLIT_FIGURE = re.compile(r"\x1f(?:(?<=\$\x1f)\d|(?<=\d\x1f)[.,%]|(?<=\d[.,]\x1f)\d)")
+#: The pieces of a figure's digits that touch a "," or "." ("46\x1f,\x1f880", "4\x1f.\x1f5",
+#: "46,\x1f880"): glued, they would read "46, 880" or "4." and "5". ("$\x1f32,954" and
+#: "22\x1f%" glue right; two digits that touch, "40\x1f44", are more often two cells of
+#: a minified table than one figure, and a figure split there leaves a row with the
+#: wrong number of pieces, which the general reader then reads.) The pattern starts with
+#: the separator, which the engine finds by a fast scan.
+_SPLIT_FIGURE = re.compile(r"\x1f(?:(?<=\d\x1f)[.,](?=\x1f?\d)|(?<=\d[.,]\x1f)\d)")
 
 
 def text_pieces(roots: Sequence[Node]) -> tuple[list[str], list[int]]:

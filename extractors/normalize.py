@@ -253,7 +253,8 @@ def parse_shares(text: str | None) -> list[tuple[str, float]]:
         match = _SHARE_TAIL.search(chunk) if chunk.rstrip()[-1:].isdecimal() else None
         start = percent + 1
         if match is not None:
-            label = chunk[: match.start()].strip(" ,;)(/|\u00b7\u2022")  # "Male 57.2% / Female 42.8%"
+            # The separators between shares too: "Male 57.2% / Female 42.8%".
+            label = chunk[: match.start()].strip(" ,;)(/|\u00b7\u2022")
             if label:
                 shares.append((label, float(match.group(1))))
             if cleaned.startswith(")", start):
