@@ -140,10 +140,13 @@ def read_rows(
     regular = read_regular(pieces, ends, label_set.key_by_words, label_set.key_count, header_names)
     if regular is not None:
         return _regular_reading(regular, label_set, names, header_names is not None, swapped)
-    query = selector or label_set.selector
-    if header_names is not None:
-        query = ", ".join(filter(None, (query, _name_selector(header_names))))
+    name_query = _name_selector(header_names) if header_names is not None else ""
+    query = ", ".join(filter(None, (selector or label_set.selector, name_query)))
     units, name_texts, name_order = _find_units(roots, label_set, query, header_names)
+    if selector and selector != label_set.selector and _missing_rows(units, label_set):
+        # Some rows are worded otherwise than SPEC: search for every wording's key word.
+        query = ", ".join(filter(None, (label_set.selector, name_query)))
+        units, name_texts, name_order = _find_units(roots, label_set, query, header_names)
     if header_names is not None:
         swapped = name_order == [1, 0]
     rows: dict[str, list[str | None]] = {}
@@ -160,6 +163,10 @@ def read_rows(
         values = reader.row_or_cards(occurrences)
         rows[key] = values[::-1] if swapped else values
     return Reading(rows, name_texts, swapped)
+
+
+def _missing_rows(units: list[_Unit], labels: LabelSet) -> bool:
+    return len({unit.label.key for unit in units}) < labels.key_count
 
 
 def _regular_reading(

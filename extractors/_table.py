@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from extractors._context import PageContext
-from extractors._rows import Label, LabelSet, read_rows
+from extractors._rows import Label, LabelSet, read_rows, selector_for
 from extractors.normalize import is_null
 
 T = TypeVar("T")
@@ -27,7 +27,10 @@ class Table:
         self.words: dict[str, str] = {}
         for label in self.labels:
             self.words.setdefault(label.key, label.words)
-        self.selector = self.labels.selector
+        #: Finds the labels as SPEC words them; other wordings are searched for only when
+        #: rows are missing (each key word costs a test of every element searched).
+        spec_words = set(self.words.values())
+        self.selector = selector_for([label for label in self.labels if label.words in spec_words])
 
     def read(self, ctx: PageContext) -> list[RowReader] | None:
         """A reader per occupation; ``None`` (and a warning) when the section is not on the page."""
