@@ -55,12 +55,12 @@ def text_pieces(roots: Sequence[Node]) -> tuple[list[str], list[int]]:
     ends: list[int] = []
     for root in roots:
         text = (root.text_content or "") if root.is_text_node else root.text(separator=_SEPARATOR)
-        if _SPLIT_FIGURE.search(text) is not None:
-            return [], []  # a figure in pieces, or two figures in touching cells: not regular
         found = [piece for piece in map(str.strip, text.split(_SEPARATOR)) if piece]
         if len(found) > 1 and (
             _FRAGMENT_END.search(text) is not None or _FRAGMENT_START.search(text) is not None
         ):
+            if _SPLIT_FIGURE.search(text) is not None:
+                return [], []  # a figure split around its "," or ".": glued, it would misread
             found = glued(found)
         pieces += found
         ends.append(len(pieces))
