@@ -116,11 +116,12 @@ def is_heading_element(node: Node) -> bool:
 
 def is_control(text: str) -> bool:
     """Whether an item's text is a "Show more"-like control rather than content."""
-    return (
-        len(text) <= 40
-        and text[:1].lower() in CONTROL_STARTS
-        and _CONTROL.fullmatch(text.strip()) is not None
-    )
+    if len(text) > 40 or text[:1].lower() not in CONTROL_STARTS:
+        return False
+    lowered = text.lower()
+    if "more" not in lowered and "less" not in lowered and "all" not in lowered:
+        return "fewer" in lowered and _CONTROL.fullmatch(text.strip()) is not None
+    return _CONTROL.fullmatch(text.strip()) is not None  # (most headings fail above, cheaply)
 
 
 def keyword_selector(keywords: tuple[str, ...]) -> str:
