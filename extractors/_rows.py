@@ -216,6 +216,12 @@ def _find_units(
                 label = by_words.get(text)
                 if label is not None:
                     unit: _Unit | None = _Unit(label, owner, None)
+                elif text in labels.prefixes and (grouped := _row_group_units(owner, text, labels)):
+                    for unit in grouped:
+                        if unit.node.mem_id not in seen_units:
+                            seen_units.add(unit.node.mem_id)
+                            units.append(unit)
+                    continue
                 else:
                     unit = _climb_to_label(owner, text, labels) if text else None
             else:
@@ -231,6 +237,55 @@ def _find_units(
                     if name_texts[1 - index] is not None and 1 - index not in name_order:
                         name_order.append(1 - index)  # both names in one text
     return units, name_texts, name_order
+
+
+_CELL_TAGS = frozenset({"td", "th"})
+
+
+def _row_group_units(owner: Node, words: str, labels: LabelSet) -> list[_Unit]:
+    """The rows a ``rowspan`` cell holding the start of their labels heads.
+
+    ``<th rowspan=2>Highest paying</th><th>City</th>...`` then ``<th>State</th>...``:
+    each row's label is the group's words and its own first cell's ("highest paying
+    city", "highest paying state"); the values follow that cell.
+    """
+    cell: Node | None = owner
+    for _ in range(3):
+        if cell is None or cell.tag in _CELL_TAGS:
+            break
+        cell = cell.parent
+    if cell is None or cell.tag not in _CELL_TAGS:
+        return []
+    span = cell.attributes.get("rowspan")
+    if not isinstance(span, str) or not span.strip().isdigit() or int(span) < 2:
+        return []
+    units: list[_Unit] = []
+    row = cell.parent
+    sub = _next_element(cell)
+    for _ in range(min(int(span), 12)):
+        if row is None:
+            break
+        if sub is not None:
+            label = labels.by_words.get(f"{words} {value_text(sub).lower()}")
+            if label is not None:
+                units.append(_Unit(label, sub, None))
+        row = _next_element(row)
+        sub = _first_element(row) if row is not None else None
+    return units
+
+
+def _next_element(node: Node) -> Node | None:
+    sibling = node.next
+    while sibling is not None and not sibling.is_element_node:
+        sibling = sibling.next
+    return sibling
+
+
+def _first_element(node: Node) -> Node | None:
+    child = node.child
+    while child is not None and not child.is_element_node:
+        child = child.next
+    return child
 
 
 def _unit_in(owner: Node, labels: LabelSet) -> _Unit | None:

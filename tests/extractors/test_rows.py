@@ -223,3 +223,38 @@ def test_both_values_and_both_names_in_one_cell_split_at_a_bar() -> None:
         "Male, 59.4% Female, 40.6%",
     )
     assert split_pair("a | b | c") is None
+
+
+GROUPED = (
+    Label("city", "highest paying city", "paying"),
+    Label("state", "highest paying state", "paying"),
+    Label("company", "best paying company", "paying"),
+)
+
+
+def test_a_rowspan_group_cell_starts_the_labels_of_the_rows_it_spans() -> None:
+    root = LexborHTMLParser(
+        "<main><table><tbody>"
+        "<tr><th rowspan=2>Highest paying</th><th>City</th>"
+        "<td>Austin, TX</td><td>Boise, ID</td></tr>"
+        "<tr><th>State</th><td>Texas</td><td>Idaho</td></tr>"
+        "<tr><th rowspan='2'><span>Best paying</span></th><th>Company</th>"
+        "<td>Dell</td><td>HP</td></tr>"
+        "<tr><th>Sector</th><td>Tech</td><td>Retail</td></tr>"
+        "</tbody></table></main>"
+    ).css_first("main")
+    assert root is not None
+    assert read_rows([root], GROUPED).rows == {
+        "city": ["Austin, TX", "Boise, ID"],
+        "state": ["Texas", "Idaho"],
+        "company": ["Dell", "HP"],
+    }
+
+
+def test_a_group_cell_without_rowspan_is_read_as_before() -> None:
+    root = LexborHTMLParser(
+        "<main><table><tr><th>Highest paying</th><th>City</th><td>Austin, TX</td></tr>"
+        "</table></main>"
+    ).css_first("main")
+    assert root is not None
+    assert "state" not in read_rows([root], GROUPED).rows
