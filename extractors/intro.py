@@ -18,10 +18,11 @@ from extractors.normalize import find_durations, split_prose_list
 SECTION = "intro"
 _SENTENCE_BREAK = re.compile(r"[.!?] (?=[A-Z\"'(])")
 _LIST_VERB = re.compile(
-    r"\b(?:include|includes|including|are|is|were|consist of|list|lists|name|names)\b|:"
+    r"\b(?:include|includes|including|are|is|were|consist of"
+    r"|list|lists|name|names|cite|cites|mention|mentions)\b|:"
 )
 #: Where a sentence about both occupations turns from one to the other.
-_CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|,\s+but\s+", re.IGNORECASE)
 #: Words after a list of skills that are not part of it ("... as their top three skills").
 _AFTER_LIST = re.compile(r"\s+as (?:their|its|the) (?:top|most|main|key)\b.*$", re.IGNORECASE)
 

@@ -75,3 +75,20 @@ def test_other_wordings_of_major_and_college() -> None:
     assert _field(rec, "top_college") == ["University of Phoenix", "Capella University"]
     assert _field(rec, "top_degree") == ["Bachelor's Degree", "Associate Degree"]
     assert issues_of(rec, "education") == []
+
+
+def test_school_in_a_value_is_no_label_and_most_common_university_is_one() -> None:
+    rec = record(
+        HEADING + "<table><tr><td>Top school</td><td>Drexel University</td>"
+        "<td>High School of Art</td></tr>"
+        "<tr><td>Top degree</td><td>High School Diploma, 40%</td>"
+        "<td>Bachelor's Degree, 28%</td></tr>"
+        "</table>"
+    )
+    assert _field(rec, "top_college") == ["Drexel University", "High School of Art"]
+    assert _field(rec, "top_degree") == ["High School Diploma", "Bachelor's Degree"]
+    rec = record(
+        HEADING + "<table><tr><td>Most common university</td><td>Rice University</td>"
+        "<td>Baylor University</td></tr></table>"
+    )
+    assert _field(rec, "top_college") == ["Rice University", "Baylor University"]

@@ -113,3 +113,25 @@ def test_top_skills_of_both_in_one_sentence_turned_by_while() -> None:
         ["project management", "OSHA", "scheduling"],
         ["AutoCAD", "RFIs", "cost control"],
     ]
+
+
+def test_skills_clauses_split_at_a_semicolon_whereas_or_but() -> None:
+    text = (
+        "Certified medical technicians name phlebotomy, vital signs and CPR as their main "
+        "skills; the top three skills for a patient coordinator include intake, insurance "
+        "and scheduling."
+    )
+    assert _skills(text) == [
+        ["intake", "insurance", "scheduling"],
+        ["phlebotomy", "vital signs", "CPR"],
+    ]
+    text = (
+        "Top skills for a patient coordinator are intake, insurance and scheduling, whereas "
+        "certified medical technicians cite CPR, EKG, and phlebotomy."
+    )
+    assert _skills(text) == [["intake", "insurance", "scheduling"], ["CPR", "EKG", "phlebotomy"]]
+    text = (
+        "Patient coordinators mention intake, insurance and scheduling, but the skills of a "
+        "certified medical technician are CPR, EKG and phlebotomy."
+    )
+    assert _skills(text) == [["intake", "insurance", "scheduling"], ["CPR", "EKG", "phlebotomy"]]
