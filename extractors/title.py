@@ -78,12 +78,20 @@ def find_title(tree: LexborHTMLParser, candidates: list[Candidate]) -> Title:
     return Title(fallback, None)
 
 
+#: A permalink to the heading itself at either end of it: "A vs B¶" (MkDocs, Sphinx),
+#: "A vs B #" (Hugo), "🔗 A vs B". A "#" touching a word ("C#") is part of it.
+_PERMALINK = re.compile(
+    r"^(?:[\u00b6\u00a7\U0001f517]\s*|#\s+)+|(?:\s*[\u00b6\u00a7\U0001f517]|\s+#)+\s*$"
+)
+
+
 def _first_title(candidates: list[Candidate]) -> Title | None:
     for candidate in candidates:
         if " v" in candidate.text.lower():
-            names = split_title(candidate.text)
+            text = _PERMALINK.sub("", candidate.text)
+            names = split_title(text)
             if names is not None:
-                return Title(candidate.text, Names(*names), candidate.node, candidate.order)
+                return Title(text, Names(*names), candidate.node, candidate.order)
     return None
 
 

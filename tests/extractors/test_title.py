@@ -106,3 +106,23 @@ def test_an_acronym_in_parentheses_is_part_of_the_second_name() -> None:
         "Financial analyst",
         "accountant",
     )
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        'Nurse vs doctor<a class="headerlink" href="#t" title="Permanent link">&para;</a>',
+        'Nurse vs doctor <a class="anchor" href="#t" aria-hidden="true">#</a>',
+        '<a href="#t">\U0001f517</a> Nurse vs doctor',
+        'Nurse vs doctor<a href="#t">&sect;</a>',
+    ],
+)
+def test_a_permalink_mark_in_the_title_h1_is_no_part_of_it(h1: str) -> None:
+    rec = extract_page(f"<h1>{h1}</h1>")
+    assert rec.title == "Nurse vs doctor"
+    assert [o.title for o in rec.occupations] == ["Nurse", "Doctor"]
+
+
+def test_a_hash_touching_a_word_stays_in_the_title() -> None:
+    rec = extract_page("<h1>Java developer vs C#</h1>")
+    assert [o.title for o in rec.occupations] == ["Java Developer", "C#"]
