@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
-from extractors._dom import Node, attribute, value_text
+from extractors._dom import BLOCK_TAGS, NON_CONTENT_TAGS, Node, attribute, value_text
 from extractors._names import Names
 from extractors._outline import Candidate
+from extractors.normalize import clean_text
 
 _VS = re.compile(r"^(?P<a>.+?)\s+(?:vs\.?|versus|v\.)\s+(?P<b>.+)$", re.IGNORECASE)
 #: What follows the second name in some titles: ": What's the difference?", " | Site".
@@ -88,11 +89,39 @@ _PERMALINK = re.compile(
 def _first_title(candidates: list[Candidate]) -> Title | None:
     for candidate in candidates:
         if " v" in candidate.text.lower():
-            text = _PERMALINK.sub("", candidate.text)
+            text = _PERMALINK.sub("", _line_with_vs(candidate.node, candidate.text))
             names = split_title(text)
             if names is not None:
                 return Title(text, Names(*names), candidate.node, candidate.order)
     return None
+
+
+def _line_with_vs(node: Node, text: str) -> str:
+    """The line of a heading that reads "A vs B", when a ``<br>`` or a block inside it
+    starts another line ("Nurse vs doctor<br><small>Which pays more?</small>")."""
+    if node.css_first("br, div, p, span[style*=block]") is None:
+        return text
+    lines: list[str] = []
+    current: list[str] = []
+    for child in node.iter(include_text=True):
+        if child.is_text_node:
+            current.append(child.text_content or "")
+        elif (
+            child.tag == "br"
+            or child.tag in BLOCK_TAGS
+            or "block" in (attribute(child, "style") or "")
+        ):
+            lines.append("".join(current))
+            lines.append(child.text() if child.tag != "br" else "")
+            current = []
+        elif child.is_element_node and child.tag not in NON_CONTENT_TAGS:
+            current.append(child.text())
+    lines.append("".join(current))
+    for line in lines:
+        cleaned = clean_text(line)
+        if " v" in cleaned.lower() and split_title(cleaned) is not None:
+            return cleaned
+    return text
 
 
 def _document_title(tree: LexborHTMLParser) -> str:

@@ -126,3 +126,23 @@ def test_a_permalink_mark_in_the_title_h1_is_no_part_of_it(h1: str) -> None:
 def test_a_hash_touching_a_word_stays_in_the_title() -> None:
     rec = extract_page("<h1>Java developer vs C#</h1>")
     assert [o.title for o in rec.occupations] == ["Java Developer", "C#"]
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        "Nurse vs doctor<br><small>Which career pays more in 2026?</small>",
+        "Nurse vs doctor <br/> Which career pays more in 2026?",
+        '<span class="eyebrow" style="display:block">Career guide</span>Nurse vs doctor',
+        "<div>Career guide</div>Nurse vs doctor",
+    ],
+)
+def test_the_title_is_the_line_of_the_h1_that_reads_a_vs_b(h1: str) -> None:
+    rec = extract_page(f"<h1>{h1}</h1>")
+    assert rec.title == "Nurse vs doctor"
+    assert [o.title for o in rec.occupations] == ["Nurse", "Doctor"]
+
+
+def test_inline_markup_in_a_one_line_title_stays() -> None:
+    rec = extract_page("<h1><em>Nurse</em> vs <em>doctor</em></h1>")
+    assert rec.title == "Nurse vs doctor"
