@@ -26,6 +26,7 @@ from extractors._dom import (
     Node,
     ancestry_ids,
     content_children,
+    is_content,
     next_content,
     value_text,
 )
@@ -473,7 +474,7 @@ class _ValueReader:
                     # One cell across both columns (colspan=2): the value of both.
                     texts.extend(self._pick(nodes, 1, unit.label, column + len(texts)) * wanted)
                 elif len(nodes) == 1 and wanted >= 2:
-                    nodes = _split_single(nodes[0]) or nodes
+                    nodes = self._with_value_before(nodes[0]) or _split_single(nodes[0]) or nodes
                     texts.extend(self._pick(nodes, wanted, unit.label, column + len(texts)))
                 else:
                     texts.extend(self._pick(nodes, wanted, unit.label, column + len(texts)))
@@ -506,6 +507,33 @@ class _ValueReader:
                 return self._aligned_values(current, parent)
             current = parent
         return []
+
+    def _with_value_before(self, after: Node) -> list[Node]:
+        """A's value before the label and B's after it ("$1 | Yearly salary | $2", a
+        versus layout): the one content sibling before the label's cell, then ``after``.
+
+        Only when the label's cell has exactly one sibling before it, holding text and
+        no label, so an icon cell or a row of labels is never taken for A's value.
+        """
+        ancestors = self.ancestors
+        node = after.prev
+        while node is not None and node.mem_id not in ancestors:
+            if is_content(node) and value_text(node):
+                return []  # more than the label between the values
+            node = node.prev
+        if node is None:
+            return []
+        before: list[Node] = []
+        node = node.prev
+        while node is not None:
+            if node.mem_id in ancestors:
+                return []
+            if is_content(node) and (not node.is_element_node or node.tag not in NON_CONTENT_TAGS):
+                before.append(node)
+            node = node.prev
+        if len(before) != 1 or not value_text(before[0]):
+            return []
+        return [before[0], after]
 
     def _after_label_cell(self, label: Node, wanted: int) -> list[Node]:
         """The values after the cell ``label`` sits in, when there are ``wanted`` of them."""

@@ -259,3 +259,27 @@ def test_a_group_cell_without_rowspan_is_read_as_before() -> None:
     ).css_first("main")
     assert root is not None
     assert "state" not in read_rows([root], GROUPED).rows
+
+
+def test_a_label_between_the_two_values_versus_layout() -> None:
+    reading = _rows(
+        "<main><table><tr><td>$1</td><th>Yearly salary</th><td>$2</td></tr>"
+        "<tr><td>40</td><th>Average age</th><td>44</td></tr></table></main>"
+    )
+    assert reading.rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
+
+
+def test_a_versus_row_with_lists_on_both_sides() -> None:
+    reading = _rows(
+        "<main><div><div><ul><li>$1</li><li>a</li></ul></div><div>Yearly salary</div>"
+        "<div><ul><li>$2</li><li>b</li></ul></div></div></main>"
+    )
+    assert reading.rows == {"salary": ["$1 a", "$2 b"]}
+
+
+def test_an_icon_or_a_second_cell_before_the_label_is_no_value() -> None:
+    reading = _rows(
+        "<main><table><tr><td><svg></svg></td><td>Yearly salary</td><td>$1</td></tr>"
+        "<tr><td>note</td><td>x</td><td>Average age</td><td>44</td></tr></table></main>"
+    )
+    assert reading.rows == {"salary": ["$1", None], "age": ["44", None]}
