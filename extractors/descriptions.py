@@ -29,13 +29,41 @@ def extract_descriptions(ctx: PageContext) -> SectionResult:
     return result
 
 
+#: How a note under a description starts: its source or an image's credit, not its words.
+_NOTE_STARTS = ("source:", "sources:", "photo:", "image:", "credit:", "photo credit:")
+
+
 def description_paragraphs(region: list[Node]) -> list[str]:
-    """The text of each paragraph in ``region``; ``<br>`` breaks a block into paragraphs."""
+    """The text of each paragraph in ``region``; ``<br>`` breaks a block into paragraphs.
+
+    An image's caption, a paragraph that is only a link ("Learn more about nurses
+    →") and a source note are around the description, not part of it.
+    """
     paragraphs: list[str] = []
     for block in leaf_blocks(region):
+        if _is_aside(block.nodes[0]):
+            continue
         for text in block.lines():
-            if text.lower() in AD_LABELS:
+            lowered = text.lower()
+            if lowered in AD_LABELS:
                 return paragraphs  # an advertisement after the description: what follows is its
-            if text and not is_control(text):
+            if text and not is_control(text) and not lowered.startswith(_NOTE_STARTS):
                 paragraphs.append(text)
     return paragraphs
+
+
+def _is_aside(node: Node) -> bool:
+    """Whether a block is an image's caption or holds nothing but one link."""
+    if not node.is_element_node:
+        return False
+    current: Node | None = node
+    for _ in range(3):
+        if current is None:
+            break
+        if current.tag in ("figcaption", "figure"):
+            return True
+        current = current.parent
+    links = node.css("a")
+    if len(links) != 1:
+        return False
+    return links[0].text(strip=True) == node.text(strip=True)

@@ -86,3 +86,15 @@ def test_an_advertisement_after_a_description_is_not_part_of_it() -> None:
             "Schedules patients.",
             "Runs lab tests.",
         ]
+
+
+def test_captions_link_only_paragraphs_and_source_notes_are_no_description() -> None:
+    rec = record(
+        "<h2>What does a patient coordinator do?</h2><p>One.</p>"
+        '<figure><img src="a.jpg" alt=""><figcaption>A coordinator at the desk.</figcaption>'
+        "</figure><p>Two, with <a href='/x'>a link</a> inside.</p>"
+        "<p><a href='/pc'>Learn more about patient coordinators &rarr;</a></p>"
+        "<h2>What does a certified medical technician do?</h2><p>Three.</p>"
+        "<p><small>Source: BLS Occupational Outlook Handbook</small></p>" + SALARY
+    )
+    assert _descriptions(rec) == ["One.\n\nTwo, with a link inside.", "Three."]
