@@ -232,7 +232,9 @@ def classify(text: str, names: Names) -> Kind | None:
         return None if occupation is None else Kind("name", occupation)
     if words.startswith("what "):
         match = _DESCRIPTION.fullmatch(words)
-        occupation = names.exactly(match["name"] or match["thing"]) if match else None
+        if match is None:
+            return _list_question(words, names)
+        occupation = names.exactly(match["name"] or match["thing"])
         return None if occupation is None else Kind("description", occupation)
     section = _section_of(words)
     if section is None:
@@ -254,6 +256,27 @@ _LIST_FOR = re.compile(
     r"(?:[\w'-]+ ){0,4}(?P<what>skills|responsibilities|duties)"
     r" (?:for|of|needed by|needed for) (?:an? |the )?(?P<name>[^.:;!?]+)"
 )
+
+
+#: A list's sub-heading asked as a question: "What skills does a nurse need?".
+_LIST_QUESTION = re.compile(
+    r"what (?:\w+ )?(?P<what>skills|duties|responsibilities|tasks) (?:does|do|will|should)"
+    r" (?:an? |the )?(?P<name>.+?) (?:need|have|use|perform|list|bring|carry out)\b.*"
+)
+
+
+def _list_question(words: str, names: Names) -> Kind | None:
+    """The sub-heading "What skills does a <occupation> need?" or "What are the duties of
+    a <occupation>?", or ``None``."""
+    match = _LIST_QUESTION.fullmatch(words)
+    if match is None:
+        if words.startswith(("what are ", "what is ")):
+            return _list_for_one(words.split(" ", 2)[2].removeprefix("the "), names)
+        return None
+    occupation = names.exactly(match["name"])
+    if occupation is None:
+        return None
+    return Kind("skill_list" if match["what"] == "skills" else "responsibilities", occupation)
 
 
 def _list_for_one(words: str, names: Names) -> Kind | None:

@@ -203,3 +203,28 @@ def test_a_trailing_comparison_word(text: str, section: str) -> None:
 )
 def test_bare_section_words_with_an_ampersand(text: str, section: str) -> None:
     assert bare_section(text) == section
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "occupation"),
+    [
+        ("What skills does a patient coordinator need?", "skill_list", 0),
+        ("What top skills do certified medical technicians use?", "skill_list", 1),
+        ("What duties does a certified medical technician perform?", "responsibilities", 1),
+        ("What are the responsibilities of a patient coordinator?", "responsibilities", 0),
+        ("What are the top skills for a certified medical technician?", "skill_list", 1),
+    ],
+)
+def test_list_subheadings_asked_as_questions(text: str, kind: str, occupation: int) -> None:
+    found = classify(text, NAMES)
+    assert found is not None
+    assert (found.name, found.occupation) == (kind, occupation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["What skills does a nurse need?", "What does a patient coordinator do?", "What is next?"],
+)
+def test_other_what_questions_are_no_list_subheadings(text: str) -> None:
+    found = classify(text, NAMES)
+    assert found is None or found.name == "description"
