@@ -75,6 +75,13 @@ class LabelSet:
     def __init__(self, labels: Sequence[Label]) -> None:
         self.labels = tuple(labels)
         self.by_words = {label.words: label for label in self.labels}
+        #: Wordings of two words or more, longest first, for labels with a qualifier before.
+        self.multiword = tuple(
+            sorted(
+                (label for label in self.labels if " " in label.words),
+                key=lambda label: -len(label.words),
+            )
+        )
         self.key_by_words = {label.words: label.key for label in self.labels}
         #: Each row's first wording (SPEC's; other wordings of the row follow it).
         self.words_by_key: dict[str, str] = {}
@@ -315,7 +322,7 @@ def _climb_to_label(node: Node, text: str, labels: LabelSet) -> _Unit | None:
     """From a text node, the smallest node whose text starts with a whole label."""
     current = node
     for _ in range(_MAX_CLIMB):
-        exact = labels.by_words.get(text)
+        exact = labels.by_words.get(text) or _qualified_label(text, labels)
         if exact is not None:
             return _Unit(exact, current, None)
         for label in labels.labels:
@@ -334,6 +341,28 @@ def _climb_to_label(node: Node, text: str, labels: LabelSet) -> _Unit | None:
             return None
         current = parent
         text = value_text(current).lower()
+    return None
+
+
+#: Words a site may put before a label of several words ("Job growth rate", "Annual
+#: growth rate", "Median yearly salary") that still name the same row.
+_MAX_QUALIFIER_WORDS = 2
+
+
+def _qualified_label(text: str, labels: LabelSet) -> Label | None:
+    """The label of several words that ``text`` ends with after a word or two before it.
+
+    "Job growth rate" is the growth rate's label, not the label "Job growth" with the
+    value "rate". Single-word wordings ("Salary", "Jobs") never count this way: too
+    many texts end with them.
+    """
+    if " " not in text or not text[-1].isalpha():
+        return None
+    for label in labels.multiword:  # the longest wording first
+        if text.endswith(label.words) and text[-len(label.words) - 1 : -len(label.words)] == " ":
+            qualifier = text[: -len(label.words) - 1].split()
+            if len(qualifier) <= _MAX_QUALIFIER_WORDS and all(w.isalpha() for w in qualifier):
+                return label
     return None
 
 

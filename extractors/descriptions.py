@@ -45,11 +45,22 @@ def description_paragraphs(region: list[Node]) -> list[str]:
             continue
         for text in block.lines():
             lowered = text.lower()
-            if lowered in AD_LABELS:
+            if lowered in AD_LABELS or _is_labelled_ad(lowered):
                 return paragraphs  # an advertisement after the description: what follows is its
-            if text and not is_control(text) and not lowered.startswith(_NOTE_STARTS):
+            if not any(char.isalnum() for char in text):
+                continue  # an icon or a divider ("💡", "* * *"), not words
+            if not is_control(text) and not lowered.startswith(_NOTE_STARTS):
                 paragraphs.append(text)
     return paragraphs
+
+
+def _is_labelled_ad(lowered: str) -> bool:
+    """Whether a paragraph announces itself as an advertisement ("Sponsored: Get certified
+    in 12 weeks", "Advertisement - ...")."""
+    head, separator, _ = lowered.partition(":")
+    if not separator:
+        head, separator, _ = lowered.partition(" - ")
+    return bool(separator) and head.strip() in AD_LABELS
 
 
 def _is_aside(node: Node) -> bool:

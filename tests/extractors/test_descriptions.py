@@ -98,3 +98,23 @@ def test_captions_link_only_paragraphs_and_source_notes_are_no_description() -> 
         "<p><small>Source: BLS Occupational Outlook Handbook</small></p>" + SALARY
     )
     assert _descriptions(rec) == ["One.\n\nTwo, with a link inside.", "Three."]
+
+
+def test_a_paragraph_announcing_itself_as_an_ad_ends_the_description() -> None:
+    rec = record(
+        "<h2>What does a patient coordinator do?</h2><p>Schedules patients.</p>"
+        "<h2>What does a certified medical technician do?</h2><p>Runs lab tests.</p>"
+        "<p>Works in hospitals.</p>"
+        '<div class="callout"><div>\U0001f4a1</div><div>Sponsored: Get certified in 12 weeks '
+        "with our partner course.</div></div>" + SALARY
+    )
+    assert _descriptions(rec) == ["Schedules patients.", "Runs lab tests.\n\nWorks in hospitals."]
+
+
+def test_a_colon_after_a_word_that_is_no_ad_label_keeps_the_paragraph() -> None:
+    rec = record(
+        "<h2>What does a patient coordinator do?</h2><p>Schedules patients.</p>"
+        "<p>Note: most work in clinics.</p>"
+        "<h2>What does a certified medical technician do?</h2><p>Runs lab tests.</p>" + SALARY
+    )
+    assert _descriptions(rec)[0] == "Schedules patients.\n\nNote: most work in clinics."

@@ -362,3 +362,19 @@ def test_a_table_on_its_side_with_a_corner_cell() -> None:
     assert _values(rec, "yearly_salary_usd") == [32954, 38859]
     assert _values(rec, "avg_age_years") == [40, 41]
     assert _values(rec, "title") == TITLES
+
+
+def test_a_word_or_two_before_a_label_still_names_its_row() -> None:
+    for label in ("Job growth rate", "Projected growth rate", "Annual growth rate"):
+        rec = record(
+            HEADING + f'<table><tr><th scope="row">{label}</th><td>8%</td><td>10%</td></tr>'
+            '<tr><th scope="row">Current number of jobs</th><td>198,035</td><td>134,880</td></tr>'
+            "</table>"
+        )
+        assert _values(rec, "growth_rate_pct") == [8.0, 10.0], label
+        assert _values(rec, "job_count") == [198035, 134880], label
+
+
+def test_a_label_followed_by_words_is_a_label_and_its_value() -> None:
+    rec = record(HEADING + "<p>Growth rate: 8%</p><p>Growth rate: 10%</p>")
+    assert _values(rec, "growth_rate_pct")[0] == 8.0
