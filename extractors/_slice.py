@@ -23,21 +23,29 @@ again from the whole page.
 
 from __future__ import annotations
 
+import re
+
 from selectolax import lexbor
 
 _MAIN_OPEN = ("<main", "<MAIN", "<Main")
-_MAIN_CLOSE = ("</main>", "</MAIN>", "</Main>")
 _HEAD_CLOSE = ("</head>", "</HEAD>", "</Head>")
 _TITLE_CLOSE = ("</title>", "</TITLE>", "</Title>")
 _BODY_OPEN = ("<body", "<BODY", "<Body")
 #: Elements whose text is not markup: a cut must not end inside one.
-_RAW_TEXT = (("<script", "</script>"), ("<!--", "-->"))
-_HEAD_RAW_TEXT = (*_RAW_TEXT, ("<style", "</style>"), ("<noscript", "</noscript>"))
+#: Each with what both its start and its end hold, searched for first.
+_RAW_TEXT = (("<script", "</script>", "script"), ("<!--", "-->", "--"))
+_HEAD_RAW_TEXT = (
+    *_RAW_TEXT,
+    ("<style", "</style>", "style"),
+    ("<noscript", "</noscript>", "noscript"),
+)
+_MAIN_START = re.compile(r"<main[\s/>]", re.IGNORECASE)
+_MAIN_START_BYTES = re.compile(rb"<main[\s/>]", re.IGNORECASE)
+_MAIN_END = re.compile(r"</main>", re.IGNORECASE)
+_MAIN_END_BYTES = re.compile(rb"</main>", re.IGNORECASE)
 #: How lexbor (via selectolax) chooses a bytes page's codec; without it a bytes
 #: page keeps its whole head.
 _ENCODING_OF = getattr(lexbor, "_encoding_codec", None)
-#: What may follow ``<main`` in its start tag (``<main-menu>`` is another element).
-_TAG_NAME_ENDS = frozenset([">", " ", "\n", "\t", "\r", "/", b">", b" ", b"\n", b"\t", b"\r", b"/"])
 #: A cut that keeps most of the page saves too little to be worth a second parse
 #: when it fails: below this share of the page's length only.
 _WORTHWHILE = 0.8
@@ -61,7 +69,7 @@ def main_slice(html: str | bytes) -> str | bytes | None:
     start = _main_start(text, head_end)
     if start < 0:
         return None
-    end = _first(text, _MAIN_CLOSE, start)
+    end = _main_end(text, start)
     if end < 0:
         return None
     if not _balanced(text, start, end, _RAW_TEXT):
@@ -111,27 +119,43 @@ def _same_encoding(text: bytes, cut: bytes) -> bool:
     return bool(_ENCODING_OF(text) == _ENCODING_OF(cut))
 
 
-def _balanced(text: str | bytes, start: int, end: int, pairs: tuple[tuple[str, str], ...]) -> bool:
+def _balanced(
+    text: str | bytes, start: int, end: int, pairs: tuple[tuple[str, str, str], ...]
+) -> bool:
     """Whether the cut opens and closes as many scripts and comments as it holds.
 
     A ``<main>`` or ``</main>`` written inside a script or a comment leaves one
-    of them open or closed at a cut's edge; such a cut is not taken.
+    of them open or closed at a cut's edge; such a cut is not taken. Most main
+    contents hold neither, which one search per kind tells before any counting.
     """
-    for opener, closer in pairs:
+    for opener, closer, probe in pairs:
+        if _find(text, probe, start, end) < 0:
+            continue  # neither is there: one search instead of two counts
         if _count(text, opener, start, end) != _count(text, closer, start, end):
             return False
     return True
 
 
 def _main_start(text: str | bytes, after: int) -> int:
-    """Where the first ``<main>`` start tag begins (not ``<main-menu>`` and the like)."""
-    for opener in _MAIN_OPEN:  # lower case first: other spellings are rare
-        index = _find(text, opener, after)
-        while index >= 0:
-            if text[index + 5 : index + 6] in _TAG_NAME_ENDS:
-                return index
-            index = _find(text, opener, index + 5)
-    return -1
+    """Where the first ``<main>`` start tag begins, in any case (not ``<main-menu>``).
+
+    A pattern finds it about twice as fast as ``str.find`` on markup, where ``<``
+    is everywhere and a plain search can skip little.
+    """
+    if isinstance(text, str):
+        found = _MAIN_START.search(text, after)
+        return found.start() if found is not None else -1
+    found_bytes = _MAIN_START_BYTES.search(text, after)
+    return found_bytes.start() if found_bytes is not None else -1
+
+
+def _main_end(text: str | bytes, after: int) -> int:
+    """Where the first ``</main>`` end tag after ``after`` begins, in any case."""
+    if isinstance(text, str):
+        found = _MAIN_END.search(text, after)
+        return found.start() if found is not None else -1
+    found_bytes = _MAIN_END_BYTES.search(text, after)
+    return found_bytes.start() if found_bytes is not None else -1
 
 
 def _first(text: str | bytes, spellings: tuple[str, ...], start: int) -> int:
@@ -143,10 +167,10 @@ def _first(text: str | bytes, spellings: tuple[str, ...], start: int) -> int:
     return -1
 
 
-def _find(text: str | bytes, needle: str, start: int) -> int:
+def _find(text: str | bytes, needle: str, start: int, end: int | None = None) -> int:
     if isinstance(text, str):
-        return text.find(needle, start)
-    return text.find(needle.encode("ascii"), start)
+        return text.find(needle, start, end)
+    return text.find(needle.encode("ascii"), start, end)
 
 
 def _count(text: str | bytes, needle: str, start: int, end: int) -> int:

@@ -106,3 +106,9 @@ def test_reading_the_cut_first_gives_the_whole_page_record(name: str) -> None:
     assert extract_page(html) == _extract_safely(html, None)
     data = html.encode("utf-8")
     assert extract_page(data) == _extract_safely(data, None)
+
+
+def test_closed_scripts_and_comments_inside_main_keep_the_cut() -> None:
+    main = "<mAiN><!-- a note --><script>var x = 1;</script><h1>A vs B</h1></mAiN>"
+    cut = main_slice(page(main))
+    assert cut is not None and main in cut
