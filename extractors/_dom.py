@@ -359,9 +359,12 @@ def leaf_blocks(nodes: Iterable[Node], limit: int = 2000) -> list[Block]:
             # Blank ones are dropped later.
             out.append(Block((item,), in_list))
             continue
-        pieces, opens = _pieces(item)
+        pieces, opens, left_out = _pieces(item)
         if not opens and tag not in _CONTAINER_TAGS:
-            out.append(Block((item,), in_list))
+            if not left_out:
+                out.append(Block((item,), in_list))
+            elif pieces:  # an ad's label beside its <script>: the label's text only
+                out.append(Block(tuple(piece for piece, _ in pieces), in_list))
             continue
         opened: list[tuple[Node | Block, bool]] = []
         run: list[Node] = []
@@ -380,14 +383,16 @@ def leaf_blocks(nodes: Iterable[Node], limit: int = 2000) -> list[Block]:
     return out
 
 
-def _pieces(node: Node) -> tuple[list[tuple[Node, bool]], bool]:
-    """The node's content children, each with whether it is a block; and whether to open it.
+def _pieces(node: Node) -> tuple[list[tuple[Node, bool]], bool, bool]:
+    """The node's content children, each with whether it is a block; whether to open it;
+    and whether a non-content child (a script, a button...) was left out.
 
     A node is opened when a child block holds text (an empty bar or spacer
     ``<div>`` does not count). Blank text and non-content elements are left out.
     """
     pieces: list[tuple[Node, bool]] = []
     opens = False
+    left_out = False
     for child in node.iter(include_text=True):
         if child.is_text_node:
             text = child.text_content
@@ -401,7 +406,9 @@ def _pieces(node: Node) -> tuple[list[tuple[Node, bool]], bool]:
                 opens = True
         elif tag not in NON_CONTENT_TAGS and child.is_element_node:
             pieces.append((child, False))
-    return pieces, opens
+        elif tag in NON_CONTENT_TAGS:
+            left_out = True
+    return pieces, opens, left_out
 
 
 def attribute(node: Node, name: str) -> str | None:

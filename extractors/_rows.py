@@ -328,7 +328,7 @@ def _climb_to_label(node: Node, text: str, labels: LabelSet) -> _Unit | None:
         for label in labels.labels:
             if text.startswith(label.words) and not _is_word_char(text[len(label.words)]):
                 rest = value_text_after(current, len(label.words))
-                if _is_note(current, rest):
+                if _is_note(current, rest) or _LABEL_GOES_ON.match(rest):
                     return _Unit(label, current, None)
                 if not _reads_as_value(rest):
                     return None  # a sentence that starts with the label's words
@@ -344,24 +344,36 @@ def _climb_to_label(node: Node, text: str, labels: LabelSet) -> _Unit | None:
     return None
 
 
+#: What follows a label's words when they are only the start of a longer label of the same
+#: row ("Race / ethnicity", "Race and ethnicity", "Growth & outlook"), not its value.
+_LABEL_GOES_ON = re.compile(r"\s*(?:/|&|and\b|or\b)\s*[^\W\d_][^\d]*$")
 #: Words a site may put before a label of several words ("Job growth rate", "Annual
 #: growth rate", "Median yearly salary") that still name the same row.
 _MAX_QUALIFIER_WORDS = 2
+#: Those words. Only these: a screen reader's copy "Optometrist years of experience:"
+#: names an occupation before a label, and is no label of its own.
+_QUALIFIERS = frozenset(
+    {
+        "average", "avg.", "avg", "median", "mean", "typical", "overall", "job", "jobs",
+        "annual", "yearly", "projected", "expected", "estimated", "current", "total",
+    }
+)  # fmt: skip
 
 
 def _qualified_label(text: str, labels: LabelSet) -> Label | None:
-    """The label of several words that ``text`` ends with after a word or two before it.
+    """The label of several words that ``text`` ends with after a qualifier or two.
 
     "Job growth rate" is the growth rate's label, not the label "Job growth" with the
     value "rate". Single-word wordings ("Salary", "Jobs") never count this way: too
     many texts end with them.
     """
+    text = text.rstrip(" :")
     if " " not in text or not text[-1].isalpha():
         return None
     for label in labels.multiword:  # the longest wording first
         if text.endswith(label.words) and text[-len(label.words) - 1 : -len(label.words)] == " ":
             qualifier = text[: -len(label.words) - 1].split()
-            if len(qualifier) <= _MAX_QUALIFIER_WORDS and all(w.isalpha() for w in qualifier):
+            if len(qualifier) <= _MAX_QUALIFIER_WORDS and all(w in _QUALIFIERS for w in qualifier):
                 return label
     return None
 

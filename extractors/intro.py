@@ -19,7 +19,8 @@ SECTION = "intro"
 _SENTENCE_BREAK = re.compile(r"[.!?] (?=[A-Z\"'(])")
 _LIST_VERB = re.compile(
     r"\b(?:include|includes|including|are|is|were|consist of"
-    r"|list|lists|name|names|cite|cites|mention|mentions)\b|:"
+    r"|list|lists|name|names|cite|cites|mention|mentions"
+    r"|need|needs|require|requires|use|uses|value|values|rely on|relies on)\b|:"
 )
 #: Where a sentence about both occupations turns from one to the other.
 _CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|,\s+but\s+", re.IGNORECASE)

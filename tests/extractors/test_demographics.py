@@ -87,3 +87,15 @@ def test_absent_breakdowns_are_empty_lists() -> None:
     rec = record(HEADING + "<table><tr><td>Gender ratio</td><td>--</td><td>-</td></tr></table>")
     assert _shares(rec, "gender") == [[], []]
     assert not any("cannot read" in message for message in issues_of(rec, "demographics"))
+
+
+def test_a_label_that_goes_on_after_a_slash_is_still_the_label() -> None:
+    for label in ("Race / ethnicity", "Race and ethnicity"):
+        rec = record(
+            HEADING + f"<table><tr><td>{label}</td><td>White, 60%<br>Asian, 40%</td>"
+            "<td>White, 70%<br>Asian, 30%</td></tr></table>"
+        )
+        assert [[share.share_pct for share in race] for race in _field(rec, "race")] == [
+            [60.0, 40.0],
+            [70.0, 30.0],
+        ], label

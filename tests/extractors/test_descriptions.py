@@ -118,3 +118,13 @@ def test_a_colon_after_a_word_that_is_no_ad_label_keeps_the_paragraph() -> None:
         "<h2>What does a certified medical technician do?</h2><p>Runs lab tests.</p>" + SALARY
     )
     assert _descriptions(rec)[0] == "Schedules patients.\n\nNote: most work in clinics."
+
+
+def test_the_script_of_an_ad_slot_is_never_read() -> None:
+    rec = record(
+        "<h2>What does a patient coordinator do?</h2><p>Schedules patients.</p>"
+        "<h2>What does a certified medical technician do?</h2><p>Runs lab tests.</p>"
+        '<div class="ad-slot"><span>Advertisement</span>'
+        "<script>googletag.cmd.push(function(){})</script></div>" + SALARY
+    )
+    assert _descriptions(rec) == ["Schedules patients.", "Runs lab tests."]

@@ -54,6 +54,8 @@ def test_durations_in_separate_sentences() -> None:
         "and patient care.",
         "A patient coordinator's top skills are patients, customer service and patient care.",
         "Key skills for patient coordinators: patients, customer service and patient care.",
+        "As for skills, a patient coordinator most often needs patients, customer service and "
+        "patient care.",
     ],
 )
 def test_skills_sentences_vary(sentence: str) -> None:

@@ -378,3 +378,12 @@ def test_a_word_or_two_before_a_label_still_names_its_row() -> None:
 def test_a_label_followed_by_words_is_a_label_and_its_value() -> None:
     rec = record(HEADING + "<p>Growth rate: 8%</p><p>Growth rate: 10%</p>")
     assert _values(rec, "growth_rate_pct")[0] == 8.0
+
+
+def test_a_qualified_label_ending_in_a_colon() -> None:
+    rec = record(
+        HEADING + "<table><tr><td><b>Average hourly rate:</b></td><td>$30.20</td><td>$20.78</td>"
+        "</tr><tr><td><b>Average years of experience:</b></td><td>6</td><td>4</td></tr></table>"
+    )
+    assert _values(rec, "hourly_rate_usd") == [30.2, 20.78]
+    assert _values(rec, "experience_years") == [6, 4]
