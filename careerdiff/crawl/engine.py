@@ -46,6 +46,9 @@ SIBLING_POLL_SECONDS = 0.1
 #: Comparison pages waiting for the sink, in batches, before leasing pauses: one batch
 #: being stored and one filling keep both sides busy and memory bounded.
 SINK_BUFFER_BATCHES = 2
+#: New URLs written to the frontier per call: a sitemap of 20,000 pages written in one
+#: call held a row dict and more per URL at once (the parent's peak before it forks).
+ADD_CHUNK = 1000
 
 
 def rules_for(settings: Settings) -> UrlRules:
@@ -402,8 +405,8 @@ class _CrawlRun:
     def _write(self, pending: _Pending) -> int:
         """Write ``pending``: new URLs first, then what was settled; how many were new."""
         discovered = 0
-        if pending.adds:
-            discovered = self.frontier.add(pending.adds)
+        for start in range(0, len(pending.adds), ADD_CHUNK):
+            discovered += self.frontier.add(pending.adds[start : start + ADD_CHUNK])
         if pending.done:
             self.frontier.mark_done(pending.done)
         if pending.not_modified:

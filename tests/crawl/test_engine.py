@@ -11,8 +11,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from careerdiff.crawl.engine import crawl, rules_for
-from careerdiff.crawl.frontier import MemoryFrontier
+from careerdiff.crawl import engine
+from careerdiff.crawl.engine import crawl, discover, rules_for
+from careerdiff.crawl.frontier import MemoryFrontier, NewUrl
 from careerdiff.crawl.result import FetchResult
 from careerdiff.crawl.sink import MemorySink, PageOutcome
 from careerdiff.crawl.summary import CrawlStatus, CrawlSummary
@@ -319,3 +320,32 @@ def test_crawl_of_the_bundled_fixture_site() -> None:
         path = urlsplit(url).path.rstrip("/")
         assert path not in requested and f"{path}/" not in requested
     assert summary.sitemap_files == len(site.sitemaps) + 1  # the index and its children
+
+
+class _ChunkRecordingFrontier(MemoryFrontier):
+    """A memory frontier that records how many URLs each ``add`` call carried."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.add_sizes: list[int] = []
+
+    def add(self, urls: Sequence[NewUrl]) -> int:
+        self.add_sizes.append(len(urls))
+        return super().add(urls)
+
+
+def test_a_big_sitemap_is_queued_in_bounded_chunks(
+    fault_server: FaultServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine, "ADD_CHUNK", 7)
+    base = fault_server.base_url
+    fault_server.robots = "User-agent: *\n"
+    locs = "".join(f"<url><loc>{base}/p{n}-jobs</loc></url>" for n in range(30))
+    fault_server.add("/sitemap.xml", f"<urlset>{locs}</urlset>", content_type="application/xml")
+    settings = crawl_settings(fault_server, sitemaps=(f"{base}/sitemap.xml",), seeds=())
+    frontier = _ChunkRecordingFrontier()
+    summary = run(discover(settings, frontier))
+    assert summary.discovered == 30
+    assert sum(frontier.add_sizes) == 30
+    assert max(frontier.add_sizes) <= 7
+    assert len(frontier.entries) == 30
