@@ -59,6 +59,7 @@ _HEADING_WORDS = (
     "responsib",
     "duties",
     "skills",
+    " pay",
     "what do",
     "what is",
 )
@@ -69,7 +70,7 @@ _COMPARE = re.compile(r"\b(?:vs|versus|between|compared?|comparison|comparing|di
 _SUFFIXES = (
     ("duties", ("responsibilities", "duties")),
     ("overview", ("overview",)),
-    ("salary", ("salary", "salaries")),
+    ("salary", ("salary", "salaries", "pay")),
     ("education", ("education", "education and training", "education & training")),
     ("demographics", ("demographics",)),
     ("skills", ("skills",)),
@@ -294,7 +295,21 @@ def _list_for_one(words: str, names: Names) -> Kind | None:
 
 
 def _section_of(words: str) -> str | None:
-    """The section whose words end ``words``, else the one whose words start a short heading."""
+    """The section whose words end ``words``, else the one whose words start a short heading,
+    else the one whose words end a short lead before a colon ("Career overview: A vs B")."""
+    section = _section_of_words(words)
+    if section is None and ":" in words:
+        lead = words.partition(":")[0].strip()
+        if lead.count(" ") < _MAX_LEAD_WORDS:
+            section = _section_of_words(lead)
+    return section
+
+
+#: Words before a colon that may name the section: "Career overview: A vs B".
+_MAX_LEAD_WORDS = 3
+
+
+def _section_of_words(words: str) -> str | None:
     if words.endswith(_ALL_ENDINGS):
         for ending, section in _ENDING_SECTIONS:
             if words.endswith(ending):
@@ -321,7 +336,10 @@ def bare_section(text: str) -> str | None:
     when no heading names the section with the occupations.
     """
     words = heading_words(text)
-    return _BARE.get(words)
+    section = _BARE.get(words)
+    if section is None and ":" in words:  # "What they do: duties and responsibilities"
+        section = _BARE.get(words.rpartition(":")[2].strip())
+    return section
 
 
 @dataclass

@@ -345,8 +345,9 @@ def _climb_to_label(node: Node, text: str, labels: LabelSet) -> _Unit | None:
 
 
 #: What follows a label's words when they are only the start of a longer label of the same
-#: row ("Race / ethnicity", "Race and ethnicity", "Growth & outlook"), not its value.
-_LABEL_GOES_ON = re.compile(r"\s*(?:/|&|and\b|or\b)\s*[^\W\d_][^\d]*$")
+#: row ("Race / ethnicity", "Race and ethnicity", "Growth & outlook"), not its value;
+#: or a unit sign after the label ("LGBT %", "Salary ($)").
+_LABEL_GOES_ON = re.compile(r"\s*(?:(?:/|&|and\b|or\b)\s*[^\W\d_][^\d]*|\(?\s*[%$]\s*\)?)$")
 #: Words a site may put before a label of several words ("Job growth rate", "Annual
 #: growth rate", "Median yearly salary") that still name the same row.
 _MAX_QUALIFIER_WORDS = 2

@@ -99,3 +99,8 @@ def test_a_label_that_goes_on_after_a_slash_is_still_the_label() -> None:
             [60.0, 40.0],
             [70.0, 30.0],
         ], label
+
+
+def test_a_unit_sign_after_a_label_is_no_value() -> None:
+    rec = record(HEADING + "<table><tr><td>LGBT %</td><td>11%</td><td>9%</td></tr></table>")
+    assert _field(rec, "lgbt_pct") == [11.0, 9.0]

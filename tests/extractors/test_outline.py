@@ -32,6 +32,9 @@ NAMES = Names("Patient coordinator", "certified medical technician")
         ("Patient coordinator example responsibilities.", "responsibilities"),
         ("Common certified medical technician skills", "skill_list"),
         ("Patient Coordinator", "name"),
+        ("Career overview: patient coordinator vs certified medical technician", "overview"),
+        ("Top skills: patient coordinator vs certified medical technician", "skills"),
+        ("Patient coordinator vs certified medical technician pay", "salary"),
     ],
 )
 def test_classify(text: str, kind: str) -> None:
@@ -228,3 +231,19 @@ def test_list_subheadings_asked_as_questions(text: str, kind: str, occupation: i
 def test_other_what_questions_are_no_list_subheadings(text: str) -> None:
     found = classify(text, NAMES)
     assert found is None or found.name == "description"
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("What they do: duties and responsibilities", "duties"),
+        ("Compare: skills", "skills"),
+    ],
+)
+def test_bare_section_words_after_a_colon(text: str, section: str) -> None:
+    assert bare_section(text) == section
+
+
+def test_a_lead_before_a_colon_names_a_section_only_when_short() -> None:
+    long_lead = "Everything you should know about the overview: patient coordinator vs "
+    assert classify(long_lead + "certified medical technician", NAMES) is None

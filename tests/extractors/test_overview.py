@@ -387,3 +387,11 @@ def test_a_qualified_label_ending_in_a_colon() -> None:
     )
     assert _values(rec, "hourly_rate_usd") == [30.2, 20.78]
     assert _values(rec, "experience_years") == [6, 4]
+
+
+def test_other_wordings_of_the_number_of_jobs() -> None:
+    for label in ("Total jobs", "Jobs available"):
+        rec = record(
+            HEADING + f"<table><tr><td>{label}</td><td>59,765</td><td>180,146</td></tr></table>"
+        )
+        assert _values(rec, "job_count") == [59765, 180146], label
