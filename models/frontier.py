@@ -484,7 +484,21 @@ def _is_dead_local(owner: str, host: str) -> bool:
         return True
     except PermissionError:
         return False  # someone else's process
-    return False
+    return _is_zombie(pid)
+
+
+def _is_zombie(pid: int) -> bool:
+    """Whether ``pid`` has ended but was not reaped yet (Linux's ``/proc``; elsewhere no).
+
+    A crawl process killed with its parent stays a zombie until some init reaps it,
+    and in a container that can take a while: its leases must count as abandoned.
+    """
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[-1].split()
+    except OSError:
+        return False
+    return bool(fields) and fields[0] in (b"Z", b"X")
 
 
 def _url_state(row: Any) -> UrlState:

@@ -30,7 +30,7 @@ pytestmark = pytest.mark.slow
 
 SCRIPT = Path(sys.executable).parent / "careerdiff"
 #: Seconds the site waits before each answer.
-DELAY = 0.15
+DELAY = 0.4
 KILLS = 3
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import time
+
 from models import Store
-from models.frontier import NewUrl, worker_name
+from models.frontier import NewUrl, _is_dead_local, worker_name
 from tests.models.test_crawl_tables import T0, Clock, _dead_pid, frontier_of, urls
 
 
@@ -33,3 +37,20 @@ def test_the_leases_of_a_dead_sibling_are_queued_again(store: Store) -> None:
     assert not alive.siblings_working("grp3")
     assert {entry.state for entry in alive.entries()} == {"queued"}
     assert len(alive.lease(5, due_by=T0)) == 2
+
+
+def test_a_process_that_ended_but_was_not_reaped_counts_as_dead() -> None:
+    """A crawl process killed with its parent is a zombie until an init reaps it; its
+    leases must be taken back at once, not after the lease timeout."""
+    host = socket.gethostname()
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0)
+    try:
+        deadline = time.monotonic() + 10
+        while not _is_dead_local(f"{host}:{pid}:token", host):
+            assert time.monotonic() < deadline, "an unreaped child still looked alive"
+            time.sleep(0.01)
+        assert not _is_dead_local(f"{host}:{os.getppid()}:token", host)  # a live process
+    finally:
+        os.waitpid(pid, 0)
