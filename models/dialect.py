@@ -14,6 +14,7 @@ so concurrent loaders serialize their batches exactly as on SQLite.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -115,7 +116,7 @@ def _sqlite_engine(url: URL) -> Engine:
         cursor.execute("PRAGMA foreign_keys = ON")
         if not in_memory:
             # synchronous stays FULL: one sync per batch is cheap, and a commit survives a crash.
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _set_wal(cursor)
         cursor.close()
 
     def begin_immediate(connection: Connection) -> None:
@@ -124,6 +125,27 @@ def _sqlite_engine(url: URL) -> Engine:
     event.listen(engine, "connect", configure)
     event.listen(engine, "begin", begin_immediate)
     return engine
+
+
+#: Tries at switching a new SQLite file to WAL while another process holds it.
+_WAL_TRIES = 100
+
+
+def _set_wal(cursor: Any) -> None:
+    """``PRAGMA journal_mode = WAL``, tried again while another process holds the file.
+
+    Switching a brand-new file to WAL needs it to itself, and SQLite answers "database is
+    locked" at once instead of waiting out the busy timeout when two processes open one
+    new database together.
+    """
+    for attempt in range(_WAL_TRIES):
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == _WAL_TRIES - 1:
+                raise
+            time.sleep(0.05)
 
 
 def lock_for_write(connection: Connection) -> None:

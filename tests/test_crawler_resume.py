@@ -73,7 +73,15 @@ def start_crawl(
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        preexec_fn=_default_sigint,
     )
+
+
+def _default_sigint() -> None:
+    """Ctrl-C as a terminal delivers it: a shell starts background jobs with SIGINT
+    ignored, and Python keeps an ignored SIGINT ignored, so a suite run in the background
+    would otherwise test nothing."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def done_urls(db_file: Path) -> set[str]:
