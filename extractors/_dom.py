@@ -238,6 +238,16 @@ def content_children(node: Node) -> list[Node]:
     return [child for child in node.iter(include_text=True) if is_content(child)]
 
 
+def inside(node: Node, tags: frozenset[str]) -> bool:
+    """Whether an ancestor of ``node`` is one of ``tags`` (a menu, a footer...)."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        parent = parent.parent
+    return False
+
+
 def ancestry_ids(node: Node, limit: int = 64, stop_id: int | None = None) -> list[int]:
     """The ``mem_id`` of the node and of its ancestors, innermost first.
 

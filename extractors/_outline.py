@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extractors._dom import BLOCK_TAGS, Node, ancestry_ids, attribute, value_text
+from extractors._dom import BLOCK_TAGS, Node, ancestry_ids, attribute, inside, value_text
 from extractors._names import Names
 
 HEADING_SELECTOR = "h1, h2, h3, h4, h5, h6, [role=heading]"
@@ -462,12 +462,7 @@ def choose_headings(
 
 def in_chrome(node: Node) -> bool:
     """Whether ``node`` sits in a menu, a sidebar or a footer."""
-    parent = node.parent
-    while parent is not None:
-        if parent.tag in _CHROME_TAGS:
-            return True
-        parent = parent.parent
-    return False
+    return inside(node, _CHROME_TAGS)
 
 
 def region_after(

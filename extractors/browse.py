@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extractors._dom import Node
+from extractors._dom import Node, inside
 from extractors._outline import Candidate, collect_candidates
 
 SECTION = "browse"
@@ -50,7 +50,7 @@ def _best(candidates: list[Candidate], title: Node | None) -> tuple[str, Node] |
         if category is None:
             continue
         after_title = candidate.order > title_order
-        in_content = not _inside(candidate.node, _NOT_CONTENT)
+        in_content = not inside(candidate.node, _NOT_CONTENT)
         choices.append(
             ((int(after_title), int(in_content), -candidate.order), category, candidate.node)
         )
@@ -58,12 +58,3 @@ def _best(candidates: list[Candidate], title: Node | None) -> tuple[str, Node] |
         return None
     _, category, node = max(choices, key=lambda choice: choice[0])
     return category, node
-
-
-def _inside(node: Node, tags: frozenset[str]) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.tag in tags:
-            return True
-        parent = parent.parent
-    return False
