@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import httpx
 from sqlalchemy.engine import Engine
@@ -79,17 +80,34 @@ def run_crawl(
             if processes > 1:
                 store.engine.dispose()  # the processes open their own connections
                 return _crawl_in_processes(settings, frontier, processes, progress)
-            with StoreSink(store, processes=settings.extract_processes) as sink:
-                try:
-                    return asyncio.run(
-                        crawl(settings, frontier, sink, transport=transport, progress=progress)
-                    )
-                finally:
-                    frontier.release()
+            return _crawl_into(
+                store,
+                settings,
+                frontier,
+                settings.extract_processes,
+                transport=transport,
+                progress=progress,
+            )
         except SQLAlchemyError as exc:
             raise _load_error(exc) from None
         finally:
             frontier_engine.dispose()
+
+
+def _crawl_into(
+    store: Store,
+    settings: Settings,
+    frontier: DbFrontier,
+    extract_processes: int,
+    **options: Any,
+) -> CrawlSummary:
+    """Crawl into ``store`` through a :class:`StoreSink`; the frontier's leases this process
+    still holds at the end (an interrupted crawl) are queued again."""
+    with StoreSink(store, processes=extract_processes) as sink:
+        try:
+            return asyncio.run(crawl(settings, frontier, sink, **options))
+        finally:
+            frontier.release()
 
 
 def _frontier_engine(settings: Settings) -> Engine:
@@ -151,20 +169,15 @@ def _crawl_process(
     frontier_engine = _frontier_engine(settings)
     frontier = _frontier(frontier_engine, settings, rules, owner=worker_name(group))
     try:
-        with StoreSink(store, processes=0) as sink:
-            try:
-                return asyncio.run(
-                    crawl(
-                        settings,
-                        frontier,
-                        sink,
-                        progress=progress,
-                        spread=spread,
-                        siblings_working=lambda: frontier.siblings_working(group),
-                    )
-                )
-            finally:
-                frontier.release()
+        return _crawl_into(
+            store,
+            settings,
+            frontier,
+            0,
+            progress=progress,
+            spread=spread,
+            siblings_working=lambda: frontier.siblings_working(group),
+        )
     except SQLAlchemyError as exc:
         raise _load_error(exc) from None
     finally:
