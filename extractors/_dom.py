@@ -296,17 +296,19 @@ class Block:
 
     def has_break(self) -> bool:
         """Whether a ``<br>`` breaks the block into lines."""
+        if len(self.nodes) > 1:  # a run of inline pieces: a <br> may be one of them
+            return any(node.tag == "br" for node in self.nodes)
         node = self.nodes[0]
-        return len(self.nodes) == 1 and node.is_element_node and _has_break(node)
+        return node.is_element_node and _has_break(node)
 
     def lines(self) -> list[str]:
         """The block's text as a browser shows it, one text per line a ``<br>`` starts."""
         if not self.has_break():
             return [self.prose()]
-        node = self.nodes[0]
+        children = self.nodes if len(self.nodes) > 1 else self.nodes[0].iter(include_text=True)
         parts: list[str] = []
         current: list[str] = []
-        for child in node.iter(include_text=True):
+        for child in children:
             if child.tag == "br":
                 parts.append("".join(current))
                 current = []

@@ -27,8 +27,8 @@ _SEPARATOR = "\x1f"
 #: What may end a label's cell besides its words ("Average salary:", "Yearly salary*").
 _LABEL_TRAILERS = " :*\u2020\u2021\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
 #: A value piece that starts or ends like this is a fragment of a value, not a whole one.
-_FRAGMENT_STARTS = frozenset(",.;:%)/]")
-_FRAGMENT_ENDS = frozenset(",(/$[")
+FRAGMENT_STARTS = frozenset(",.;:%)/]")
+FRAGMENT_ENDS = frozenset(",(/$[")
 _WORD_CHAR = re.compile(r"[^\W_]")
 #: Where a fragment meets a separator: a piece ends or starts like part of a value. Two
 #: patterns, each starting with what it looks for, which the engine finds far faster
@@ -77,11 +77,11 @@ def glued(pieces: list[str]) -> list[str]:
     out: list[str] = []
     glue = False
     for piece in pieces:
-        if out and (glue or piece[0] in _FRAGMENT_STARTS):
+        if out and (glue or piece[0] in FRAGMENT_STARTS):
             out[-1] = tidy_spacing(f"{out[-1]} {piece}")
         else:
             out.append(piece)
-        glue = piece[-1] in _FRAGMENT_ENDS
+        glue = piece[-1] in FRAGMENT_ENDS
     return out
 
 
@@ -122,9 +122,9 @@ def read_regular(
         if end - index == 3:
             one, two = clean_text(pieces[index + 1]), clean_text(pieces[index + 2])
             # Most values start with a letter or a digit and end whole: no call for those.
-            if not ((one[0].isalnum() and one[-1] not in _FRAGMENT_ENDS) or _is_whole(one)):
+            if not ((one[0].isalnum() and one[-1] not in FRAGMENT_ENDS) or _is_whole(one)):
                 return None
-            if not ((two[0].isalnum() and two[-1] not in _FRAGMENT_ENDS) or _is_whole(two)):
+            if not ((two[0].isalnum() and two[-1] not in FRAGMENT_ENDS) or _is_whole(two)):
                 return None
             values = [one, two]
         else:
@@ -221,11 +221,11 @@ def _is_whole(value: str) -> bool:
     """Whether a piece reads as a whole value ("$32,954", "--"), not a piece of one ("$")."""
     first = value[0]
     if first.isalnum() or (first in "$-+" and value[1:2].isdigit()):
-        return value[-1] not in _FRAGMENT_ENDS
+        return value[-1] not in FRAGMENT_ENDS
     if is_null(value):
         return True
     return (
-        value[0] not in _FRAGMENT_STARTS
-        and value[-1] not in _FRAGMENT_ENDS
+        value[0] not in FRAGMENT_STARTS
+        and value[-1] not in FRAGMENT_ENDS
         and _WORD_CHAR.search(value) is not None
     )

@@ -31,13 +31,17 @@ from extractors._dom import (
     value_text,
 )
 from extractors._names import Names
-from extractors._regular import read_regular, text_pieces
+from extractors._regular import FRAGMENT_ENDS, FRAGMENT_STARTS, read_regular, text_pieces
 from extractors.normalize import clean_text
 
 _MAX_CLIMB = 5
+#: The most words a lead before a header name's colon may have ("Occupation: A").
+_MAX_LEAD_WORDS = 3
 #: How far above a label other labels are looked for (a row, a column of labels).
 _ANCESTOR_LEVELS = 4
-_INLINE_TAGS = frozenset({"span", "b", "strong", "em", "i", "a", "font", "u", "small", "mark"})
+_INLINE_TAGS = frozenset(
+    {"span", "b", "strong", "em", "i", "a", "font", "u", "small", "mark", "abbr", "data"}
+)
 _MAX_INLINE_VALUE_CHARS = 160
 #: What may stand between a label and its value in one text ("Yearly salary: $1").
 _VALUE_SEPARATORS = frozenset(":|=")
@@ -223,7 +227,7 @@ def _find_units(
                 text = clean_text(child.text_content or "").lower()
                 label = by_words.get(text)
                 if label is not None:
-                    unit: _Unit | None = _Unit(label, owner, None)
+                    unit: _Unit | None = _whole_label(_Unit(label, owner, None), labels)
                 elif text in labels.prefixes and (grouped := _row_group_units(owner, text, labels)):
                     for unit in grouped:
                         if unit.node.mem_id not in seen_units:
@@ -324,7 +328,7 @@ def _climb_to_label(node: Node, text: str, labels: LabelSet) -> _Unit | None:
     for _ in range(_MAX_CLIMB):
         exact = labels.by_words.get(text) or _qualified_label(text, labels)
         if exact is not None:
-            return _Unit(exact, current, None)
+            return _whole_label(_Unit(exact, current, None), labels)
         for label in labels.labels:
             if text.startswith(label.words) and not _is_word_char(text[len(label.words)]):
                 rest = value_text_after(current, len(label.words))
@@ -342,6 +346,43 @@ def _climb_to_label(node: Node, text: str, labels: LabelSet) -> _Unit | None:
         current = parent
         text = value_text(current).lower()
     return None
+
+
+def _whole_label(unit: _Unit, labels: LabelSet) -> _Unit:
+    """The label whose words the cell around ``unit`` holds when ``unit`` is one piece of it.
+
+    ``<th><abbr>LGBT</abbr> Percentage</th>``: "LGBT" alone is a wording of the same
+    row, but the cell's words are the label, and "Percentage" is no value.
+    """
+    node = unit.node
+    for _ in range(_MAX_CLIMB):
+        before, after = _text_neighbour(node, "prev"), _text_neighbour(node, "next")
+        if before is not None or after is not None:
+            break
+        if node.parent is None:
+            return unit
+        node = node.parent  # a lone child: its parent says the same
+    else:
+        return unit
+    inline = [side for side in (before, after) if side is not None and _is_inline(side)]
+    if not inline or node.parent is None:
+        return unit
+    text = value_text(node.parent).lower()
+    label = labels.by_words.get(text) or _qualified_label(text, labels)
+    return unit if label is None else _Unit(label, node.parent, None)
+
+
+def _text_neighbour(node: Node, side: str) -> Node | None:
+    """The nearest sibling on ``side`` ("prev" or "next") that is not blank text."""
+    sibling = getattr(node, side)
+    while sibling is not None and sibling.is_text_node and not (sibling.text_content or "").strip():
+        sibling = getattr(sibling, side)
+    return sibling
+
+
+def _is_inline(node: Node) -> bool:
+    """Text, or an element that runs on in the same line of text (a word in ``<abbr>``)."""
+    return node.is_text_node or node.tag in _INLINE_TAGS
 
 
 #: What follows a label's words when they are only the start of a longer label of the same
@@ -660,37 +701,52 @@ class _ValueReader:
                 chosen = first
         texts: list[str | None] = []
         for offset, (node, text) in enumerate(chosen):
-            if text and text[0].isalpha():  # only words can be a copy of a name or label
-                text = self._without_prefix(node, text, label, column + offset)
+            if text and (text[0].isalpha() or text[-1].isalpha()):  # a copy is words
+                text = self._without_copy(node, text, label, column + offset)
             texts.append(text)
         return texts
 
     def _card_value(self, nodes: list[Node], label: Label, column: int) -> str:
         texts = [
-            self._without_prefix(node, text, label, column)
+            self._without_copy(node, text, label, column)
             for node, text in ((node, value_text(node)) for node in nodes)
         ]
         return " ".join(text for text in texts if text)
 
-    def _without_prefix(self, node: Node, text: str, label: Label, column: int) -> str:
+    def _without_copy(self, node: Node, text: str, label: Label, column: int) -> str:
         """``text`` without a leading copy of its column's occupation name or of the label."""
         occupation = self.occupation_of_column[column] if column < 2 else None
         return without_copy(node, text, label.words, self.names, occupation)
 
 
+#: Elements that stress words inside a text rather than set a caption apart.
+_EMPHASIS_TAGS = frozenset({"b", "strong", "em", "i", "u", "mark", "a"})
+
+
 def without_copy(
     node: Node | None, text: str, label_words: str, names: Names | None, occupation: int | None
 ) -> str:
-    """``text`` without a leading copy of the occupation's name or of the row's label.
+    """``text`` without a leading copy of the occupation's name or of the row's label, and
+    without a trailing caption naming the occupation.
 
-    The copy counts when it is an element of its own at the start of the cell
+    A leading copy counts when it is an element of its own at the start of the cell
     ``node`` (``<span class="sr-only">Chef</span>$50,160``) or is followed by a
-    colon ("Chef: $50,160").
+    colon ("Chef: $50,160"); a trailing one when it is an element of its own at the
+    end (``<div>Meta</div><figcaption>Chef</figcaption>``).
     """
-    if not text or not text[0].isalpha():
+    if not text:
         return text
     lowered = text.lower()
     stem = names.stem(occupation) if names is not None and occupation is not None else ""
+    if stem and names is not None and node is not None and stem in lowered:
+        last = _edge_piece(node, last=True)
+        if last is not None and last.tag not in _EMPHASIS_TAGS:
+            caption = value_text(last)
+            if text.endswith(caption) and names.exactly(caption) == occupation:
+                text = text[: -len(caption)].rstrip()
+                lowered = text.lower()
+    if not text or not text[0].isalpha():
+        return text
     if not (lowered.startswith(label_words) or (stem and lowered.startswith(stem))):
         return text
 
@@ -704,7 +760,7 @@ def without_copy(
             piece = piece[: len(words) - len(label_words)]  # "Chef Yearly salary:"
         return names.exactly(piece) == occupation
 
-    first = _first_piece(node) if node is not None else None
+    first = _edge_piece(node) if node is not None else None
     if first is not None:
         first_text = value_text(first)
         if is_copy(first_text):
@@ -731,8 +787,9 @@ def _is_hidden(node: Node) -> bool:
     return "hidden" in attrs or attrs.get("role") == "tooltip" or attrs.get("aria-hidden") == "true"
 
 
-def _first_piece(node: Node) -> Node | None:
-    """The element a cell's text starts with, when more follows it; else ``None``."""
+def _edge_piece(node: Node, last: bool = False) -> Node | None:
+    """The element a cell's text starts with (or with ``last``, ends with), when more
+    text is beside it; else ``None``."""
     current = node
     for _ in range(_MAX_CLIMB):
         if not current.is_element_node:
@@ -740,10 +797,10 @@ def _first_piece(node: Node) -> Node | None:
         children = content_children(current)
         if not children:
             return None
-        first = children[0]
+        edge = children[-1] if last else children[0]
         if len(children) >= 2:
-            return first if first.is_element_node else None
-        current = first
+            return edge if edge.is_element_node else None
+        current = edge
     return None
 
 
@@ -788,12 +845,30 @@ def _split_single(node: Node) -> list[Node]:
             return []
         children = [child for child in content_children(current) if value_text(child)]
         if len(children) >= 2:
-            # Pieces of one value ("$" and "32,954") are inline; wrapped values are blocks.
-            return children if all(child.tag in BLOCK_TAGS for child in children) else []
+            # Pieces of one value ("$" and "32,954") are inline; wrapped values are blocks,
+            # or inline cells alike in tag and class that each hold a whole value.
+            if all(child.tag in BLOCK_TAGS for child in children) or _are_cells(children):
+                return children
+            return []
         if len(children) != 1:
             return []
         current = children[0]
     return []
+
+
+def _are_cells(nodes: list[Node]) -> bool:
+    """Whether inline ``nodes`` are one value each (``<span>$1</span><span>$2</span>``), not
+    pieces of one value (``<span>$</span><span>46</span>``): elements of one tag and one
+    class, none of which starts or ends like a fragment of a value."""
+    first = nodes[0]
+    kind = (first.tag, first.attributes.get("class"))
+    for node in nodes:
+        if not node.is_element_node or (node.tag, node.attributes.get("class")) != kind:
+            return False
+        text = value_text(node)
+        if text[0] in FRAGMENT_STARTS or text[-1] in FRAGMENT_ENDS:
+            return False
+    return True
 
 
 def _name_selector(names: Names) -> str:
@@ -815,6 +890,11 @@ def _name_in(owner: Node, names: Names, found: list[str | None]) -> int | None:
         if len(text) > _MAX_INLINE_VALUE_CHARS:
             return None
         index = names.exactly(text)
+        if index is None and ":" in text:  # a lead a screen reader hears: "Occupation: A"
+            lead, _, rest = text.rpartition(":")
+            if len(lead.split()) <= _MAX_LEAD_WORDS and not names.indices(lead):
+                index = names.exactly(rest)
+                text = rest
         if index is not None:
             if found[index] is None:
                 found[index] = text.strip(" .:;,")

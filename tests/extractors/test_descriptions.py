@@ -128,3 +128,13 @@ def test_the_script_of_an_ad_slot_is_never_read() -> None:
         "<script>googletag.cmd.push(function(){})</script></div>" + SALARY
     )
     assert _descriptions(rec) == ["Schedules patients.", "Runs lab tests."]
+
+
+def test_an_ad_slot_with_its_label_a_frame_and_a_link_on_lines_of_their_own_ends_it() -> None:
+    rec = record(
+        "<h2>What does a patient coordinator do?</h2><p>Schedules patients.</p>"
+        "<h2>What does a certified medical technician do?</h2><p>Runs lab tests.</p>"
+        '<div class="slot"><small>Sponsored</small><br><iframe src="/ads/1"></iframe><br>'
+        '<a href="https://ads.example/x">Compare degree programs near you.</a></div>' + SALARY
+    )
+    assert _descriptions(rec) == ["Schedules patients.", "Runs lab tests."]

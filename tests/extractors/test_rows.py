@@ -283,3 +283,64 @@ def test_an_icon_or_a_second_cell_before_the_label_is_no_value() -> None:
         "<tr><td>note</td><td>x</td><td>Average age</td><td>44</td></tr></table></main>"
     )
     assert reading.rows == {"salary": ["$1", None], "age": ["44", None]}
+
+
+def test_a_word_of_the_label_in_its_own_element_is_not_the_whole_label() -> None:
+    labels = (Label("lgbt", "lgbt percentage", "lgbt"), Label("lgbt", "lgbt", "lgbt"))
+    root = LexborHTMLParser(
+        '<main><table><tr><th><abbr title="Lesbian, gay">LGBT</abbr> Percentage</th>'
+        "<td>5%</td><td>6%</td></tr></table></main>"
+    ).css_first("main")
+    assert root is not None
+    assert read_rows([root], labels).rows == {"lgbt": ["5%", "6%"]}
+
+
+def test_a_screen_reader_lead_before_a_header_name_is_not_part_of_it() -> None:
+    names = Names("Paralegal", "legal secretary")
+    reading = _rows(
+        "<main><table><thead><tr><td></td>"
+        '<th><span class="sr">Occupation: </span>Paralegal</th>'
+        '<th><span class="sr">Occupation: </span>Legal Secretary</th></tr></thead>'
+        "<tr><th>Yearly salary <button>?</button></th><td>$1</td><td>$2</td></tr></table></main>",
+        names,
+    )
+    assert reading.names == ["Paralegal", "Legal Secretary"]
+
+
+def test_one_wrapper_of_inline_value_cells_gives_one_value_each() -> None:
+    reading = _rows(
+        '<main><div><span class="l">Yearly salary</span><div class="vs">'
+        '<span class="v"><strong>$60,924</strong></span><span class="v">$74,833</span></div>'
+        '</div><div><span class="l">Average age</span><div class="vs">'
+        '<span class="v">42</span><span class="v">38</span></div></div></main>'
+    )
+    assert reading.rows == {"salary": ["$60,924", "$74,833"], "age": ["42", "38"]}
+
+
+def test_pieces_of_one_figure_in_a_wrapper_are_not_two_values() -> None:
+    reading = _rows(
+        '<main><div><span class="l">Yearly salary</span><div class="vs">'
+        '<span class="d">$</span><span class="d">46,880</span></div>'
+        '<div class="vs"><span class="d">$</span><span class="d">50,100</span></div></div></main>'
+    )
+    assert reading.rows == {"salary": ["$46,880", "$50,100"]}
+
+
+def test_a_caption_naming_the_occupation_after_each_value_is_dropped() -> None:
+    reading = _rows(
+        "<main><ul><li><p>Yearly salary</p><div>"
+        "<figure><div>Associate Degree, 36%</div><figcaption>Chef</figcaption></figure>"
+        "<figure><div>36</div><figcaption>Line Cook</figcaption></figure>"
+        "</div></li></ul></main>",
+        CHEF,
+    )
+    assert reading.rows == {"salary": ["Associate Degree, 36%", "36"]}
+
+
+def test_a_trailing_name_that_is_part_of_the_value_stays() -> None:
+    reading = _rows(
+        "<main><table><tr><td>Yearly salary</td><td>Best <b>Chef</b></td>"
+        "<td>Head <b>Chef</b></td></tr></table></main>",
+        CHEF,
+    )
+    assert reading.rows == {"salary": ["Best Chef", "Head Chef"]}
