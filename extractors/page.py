@@ -349,9 +349,43 @@ def _occupation(ctx: PageContext, index: int, fields: dict[str, Any]) -> Occupat
         title = capitalize_words(name)
         ctx.issues.warn("overview", f"no header row naming {name}; title taken from the page title")
     _check_shares(ctx, name, fields)
+    _check_figures(ctx, name, fields)
     fields["slug"] = slugify(title)
     fields["title"] = title
     return Occupation.model_validate(fields)  # the same checks as Occupation(**fields), cheaper
+
+
+#: Where a figure can lie at all; outside it, two cells were read as one or a row as
+#: another (an age of 4238 is "42" and "38" glued).
+_PLAUSIBLE = (
+    ("avg_age_years", "overview", 14, 100),
+    ("experience_years", "overview", 0, 60),
+    ("job_count", "overview", 0, 50_000_000),
+    ("yearly_salary_usd", "overview", 1_000, 10_000_000),
+    ("hourly_rate_usd", "overview", 1, 5_000),
+)
+#: The hours in a working year: the sites' hourly rate is the yearly salary over them.
+_HOURS_A_YEAR = 2080
+#: How far the hourly rate may stray from that before the two say different things.
+_RATE_TOLERANCE = 0.25
+
+
+def _check_figures(ctx: PageContext, name: str, fields: dict[str, Any]) -> None:
+    """Figures out of any plausible range, and figures that contradict each other, are
+    warnings: the values are kept as read, for a person to judge."""
+    for key, section, low, high in _PLAUSIBLE:
+        value = fields.get(key)
+        if value is not None and not low <= value <= high:
+            ctx.issues.warn(section, f"{key} of {name} is {value:g}, outside {low:,}-{high:,}")
+    salary, rate = fields.get("yearly_salary_usd"), fields.get("hourly_rate_usd")
+    if salary and rate and abs(rate * _HOURS_A_YEAR / salary - 1) > _RATE_TOLERANCE:
+        ctx.issues.warn(
+            "overview",
+            f"hourly rate of {name} ({rate:g}) does not match its yearly salary ({salary:g})",
+        )
+    low, high = fields.get("salary_min_usd"), fields.get("salary_max_usd")
+    if low is not None and high is not None and low > high:
+        ctx.issues.warn("salary", f"salary range of {name} runs from {low:g} down to {high:g}")
 
 
 def _check_shares(ctx: PageContext, name: str, fields: dict[str, Any]) -> None:

@@ -19,7 +19,9 @@ from seed_page import (
     EXPECTED_OCCUPATIONS,
     TITLE,
     issue_pairs,
+    issues_of,
     mini_page,
+    record,
     render,
 )
 
@@ -365,3 +367,33 @@ def test_table_columns_in_the_other_occupation_order() -> None:
     assert a + b in page
     page = page.replace(a + b, b + a)
     assert _differences(extract_page(page)) == []
+
+
+def _overview(*rows: tuple[str, str, str]) -> str:
+    cells = "".join(f"<tr><td>{label}</td><td>{a}</td><td>{b}</td></tr>" for label, a, b in rows)
+    return f"<h2>{TITLE} overview</h2><table>{cells}</table>"
+
+
+def test_figures_out_of_any_plausible_range_are_warnings_and_kept() -> None:
+    rec = record(_overview(("Average age", "4238", "44"), ("Years of experience", "4", "75")))
+    assert [occupation.avg_age_years for occupation in rec.occupations] == [4238, 44]
+    messages = issues_of(rec, "overview")
+    assert any("avg_age_years" in message and "4238" in message for message in messages)
+    assert any("experience_years" in message and "75" in message for message in messages)
+    assert not any("44" in message for message in messages)
+
+
+def test_an_hourly_rate_that_contradicts_the_yearly_salary_is_a_warning() -> None:
+    rec = record(
+        _overview(("Yearly salary", "$32,954", "$38,859"), ("Hourly rate", "$15.84", "$8.10"))
+    )
+    messages = [message for message in issues_of(rec, "overview") if "hourly rate" in message]
+    assert len(messages) == 1 and "8.1" in messages[0]
+
+
+def test_a_salary_range_that_runs_backwards_is_a_warning() -> None:
+    rec = record(
+        f"<h2>{TITLE} salary</h2><table><tr><td>Salary range</td>"
+        "<td>Between $41,000 And $25,000</td><td>Between $28,000 And $53,000</td></tr></table>"
+    )
+    assert len([message for message in issues_of(rec, "salary") if "down to" in message]) == 1
