@@ -383,9 +383,9 @@ def _check_figures(ctx: PageContext, name: str, fields: dict[str, Any]) -> None:
             "overview",
             f"hourly rate of {name} ({rate:g}) does not match its yearly salary ({salary:g})",
         )
-    low, high = fields.get("salary_min_usd"), fields.get("salary_max_usd")
-    if low is not None and high is not None and low > high:
-        ctx.issues.warn("salary", f"salary range of {name} runs from {low:g} down to {high:g}")
+    least, most = fields.get("salary_min_usd"), fields.get("salary_max_usd")
+    if least is not None and most is not None and least > most:
+        ctx.issues.warn("salary", f"salary range of {name} runs from {least:g} down to {most:g}")
 
 
 def _check_shares(ctx: PageContext, name: str, fields: dict[str, Any]) -> None:
