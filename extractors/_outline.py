@@ -181,12 +181,20 @@ def widen_inline(node: Node, text: str) -> tuple[Node, str]:
 
 
 #: Words after a section's words that do not change what the heading heads.
-_HEADING_TAILS = (" comparison", " compared", " breakdown", " at a glance")
+_HEADING_TAILS = (
+    " comparison",
+    " compared",
+    " breakdown",
+    " at a glance",
+    " requirements",
+    " needed",
+)
 
 
 def heading_words(text: str) -> str:
     """A heading's lower-case words, without a permalink mark and without a trailing
-    "comparison" ("Salary comparison" heads the salary section)."""
+    "comparison" or "requirements" ("Salary comparison" heads the salary section,
+    "Education requirements" the education section)."""
     words = text.lower().strip(_HEADING_PADDING)
     if words.endswith(_HEADING_TAILS):
         for tail in _HEADING_TAILS:
@@ -309,7 +317,19 @@ def _section_of(words: str) -> str | None:
 _MAX_LEAD_WORDS = 3
 
 
+#: Words that may stand before a section's words without changing what a heading heads:
+#: "Key skills", "Job responsibilities", "Career overview", "Workforce demographics".
+#: Only these: "Salary by state" or "Related skills" head no section of ours.
+_SECTION_LEADS = ("key ", "job ", "career ", "workforce ")
+
+
+def _without_lead(words: str) -> str:
+    """``words`` without one of ``_SECTION_LEADS`` before them."""
+    return words.split(" ", 1)[1] if words.startswith(_SECTION_LEADS) else words
+
+
 def _section_of_words(words: str) -> str | None:
+    words = _without_lead(words)
     if words.endswith(_ALL_ENDINGS):
         for ending, section in _ENDING_SECTIONS:
             if words.endswith(ending):
@@ -336,9 +356,9 @@ def bare_section(text: str) -> str | None:
     when no heading names the section with the occupations.
     """
     words = heading_words(text)
-    section = _BARE.get(words)
+    section = _BARE.get(_without_lead(words))
     if section is None and ":" in words:  # "What they do: duties and responsibilities"
-        section = _BARE.get(words.rpartition(":")[2].strip())
+        section = _BARE.get(_without_lead(words.rpartition(":")[2].strip()))
     return section
 
 

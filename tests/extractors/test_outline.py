@@ -247,3 +247,41 @@ def test_bare_section_words_after_a_colon(text: str, section: str) -> None:
 def test_a_lead_before_a_colon_names_a_section_only_when_short() -> None:
     long_lead = "Everything you should know about the overview: patient coordinator vs "
     assert classify(long_lead + "certified medical technician", NAMES) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("Career overview", "overview"),
+        ("Key skills", "skills"),
+        ("Key skills compared", "skills"),
+        ("Salaries compared", "salary"),
+        ("Job responsibilities", "duties"),
+        ("Education requirements", "education"),
+        ("Education and training requirements", "education"),
+        ("Workforce demographics", "demographics"),
+        ("Skills needed", "skills"),
+    ],
+)
+def test_bare_section_words_with_a_closed_lead_or_tail(text: str, section: str) -> None:
+    assert bare_section(text) == section
+
+
+@pytest.mark.parametrize(
+    "text", ["Related skills", "Job growth", "Career paths", "Soft skills by state", "Key facts"]
+)
+def test_other_leads_make_no_bare_section(text: str) -> None:
+    assert bare_section(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("Key skills for patient coordinators and certified medical technicians", "skills"),
+        ("Patient coordinator vs certified medical technician education requirements", "education"),
+        ("Job responsibilities: patient coordinator vs certified medical technician", "duties"),
+    ],
+)
+def test_a_closed_lead_or_tail_around_a_named_section(text: str, section: str) -> None:
+    found = classify(text, NAMES)
+    assert found is not None and found.name == section and found.occupation is None
