@@ -168,7 +168,10 @@ def read_rows(
     for unit in units:
         by_key.setdefault(unit.label.key, []).append(unit)
     if len(by_key) < len(units):  # a label seen twice: copies inside its own cells go
-        by_key = {key: _without_echoes(occurrences) for key, occurrences in by_key.items()}
+        by_key = {
+            key: _without_echoes(_without_hidden_copies(occurrences))
+            for key, occurrences in by_key.items()
+        }
         units = [unit for occurrences in by_key.values() for unit in occurrences]
     reader = _ValueReader(_unit_ancestors(units), names, swapped)
     for key, occurrences in by_key.items():
@@ -352,7 +355,8 @@ def _whole_label(unit: _Unit, labels: LabelSet) -> _Unit:
     """The label whose words the cell around ``unit`` holds when ``unit`` is one piece of it.
 
     ``<th><abbr>LGBT</abbr> Percentage</th>``: "LGBT" alone is a wording of the same
-    row, but the cell's words are the label, and "Percentage" is no value.
+    row, but the cell's words are the label, and "Percentage" is no value. And
+    ``<th>Growth rate<sup>1</sup></th>``: the cell is the label, its footnote mark no value.
     """
     node = unit.node
     for _ in range(_MAX_CLIMB):
@@ -365,11 +369,17 @@ def _whole_label(unit: _Unit, labels: LabelSet) -> _Unit:
     else:
         return unit
     inline = [side for side in (before, after) if side is not None and _is_inline(side)]
-    if not inline or node.parent is None:
+    cell = node.parent
+    if not inline or cell is None:
         return unit
-    text = value_text(node.parent).lower()
+    text = value_text(cell).lower()
     label = labels.by_words.get(text) or _qualified_label(text, labels)
-    return unit if label is None else _Unit(label, node.parent, None)
+    if label is not None:
+        return _Unit(label, cell, None)
+    words = unit.label.words
+    if text.startswith(words) and _is_note(cell, text[len(words) :]):  # "Growth rate<sup>1"
+        return _Unit(unit.label, cell, None)
+    return unit
 
 
 def _text_neighbour(node: Node, side: str) -> Node | None:
@@ -381,8 +391,9 @@ def _text_neighbour(node: Node, side: str) -> Node | None:
 
 
 def _is_inline(node: Node) -> bool:
-    """Text, or an element that runs on in the same line of text (a word in ``<abbr>``)."""
-    return node.is_text_node or node.tag in _INLINE_TAGS
+    """Text, or an element that runs on in the same line of text (a word in ``<abbr>``, a
+    footnote mark in ``<sup>``)."""
+    return node.is_text_node or node.tag in _INLINE_TAGS or node.tag == "sup"
 
 
 #: What follows a label's words when they are only the start of a longer label of the same
@@ -480,6 +491,29 @@ def _without_echoes(occurrences: list[_Unit]) -> list[_Unit]:
         if not any(_starts_a_cell_after(unit, first) for first in kept):
             kept.append(unit)
     return kept
+
+
+def _without_hidden_copies(occurrences: list[_Unit]) -> list[_Unit]:
+    """The occurrences of one label less those a browser does not show, when one is shown.
+
+    A table stacked for phones repeats each column's label in every cell, hidden
+    until the screen is narrow (``<td><span style="display:none">Gender ratio</span>...``).
+    """
+    shown = [unit for unit in occurrences if not _hidden_label(unit.node)]
+    return shown if shown else occurrences
+
+
+def _hidden_label(node: Node) -> bool:
+    """Whether the label's element, or a wrapper holding only it, is hidden."""
+    current = node
+    for _ in range(_MAX_CLIMB):
+        if current.is_element_node and _is_hidden(current):
+            return True
+        parent = current.parent
+        if parent is None or _text_neighbour(current, "prev") or _text_neighbour(current, "next"):
+            return False
+        current = parent
+    return False
 
 
 def _starts_a_cell_after(copy: _Unit, label: _Unit) -> bool:
@@ -675,6 +709,7 @@ class _ValueReader:
             return []
         if len(followers) == 1 and followers[0].is_element_node:
             followers = content_children(followers[0])  # rows wrapped in one body
+        followers = _rows_of(followers)
         values = []
         for follower in followers[:2]:
             cells = content_children(follower) if follower.is_element_node else []
@@ -772,6 +807,22 @@ def without_copy(
     return text
 
 
+def _rows_of(followers: list[Node]) -> list[Node]:
+    """The rows in ``followers``: a table body's rows in place of the body, and no footer
+    (``<tfoot>`` holds notes on the table, never an occupation's values)."""
+    if not any(node.tag in _ROW_GROUPS for node in followers):
+        return followers
+    rows: list[Node] = []
+    for node in followers:
+        if node.tag == "tfoot":
+            continue
+        rows.extend(content_children(node) if node.tag in _ROW_GROUPS else [node])
+    return rows
+
+
+_ROW_GROUPS = frozenset({"tbody", "thead", "tfoot"})
+
+
 def _columns_spanned(node: Node) -> int:
     """How many columns a cell spans (``colspan``, ``aria-colspan``); 1 when it says nothing."""
     if not node.is_element_node:
@@ -782,9 +833,16 @@ def _columns_spanned(node: Node) -> int:
 
 
 def _is_hidden(node: Node) -> bool:
-    """Whether an element says it is not shown: ``hidden``, a tooltip, ``aria-hidden``."""
+    """Whether an element says it is not shown: ``hidden``, a tooltip, ``aria-hidden``, an
+    inline ``display: none``."""
     attrs = node.attributes
-    return "hidden" in attrs or attrs.get("role") == "tooltip" or attrs.get("aria-hidden") == "true"
+    if "hidden" in attrs or attrs.get("role") == "tooltip" or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style")
+    return style is not None and "none" in style and _DISPLAY_NONE.search(style) is not None
+
+
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 
 
 def _edge_piece(node: Node, last: bool = False) -> Node | None:

@@ -344,3 +344,36 @@ def test_a_trailing_name_that_is_part_of_the_value_stays() -> None:
         CHEF,
     )
     assert reading.rows == {"salary": ["Best Chef", "Head Chef"]}
+
+
+def test_a_footnote_mark_after_a_label_in_its_cell_is_no_value() -> None:
+    reading = _rows(
+        "<main><table><tr><th>Yearly salary<sup>1</sup></th><td>$1</td><td>$2</td></tr>"
+        "<tr><th>Average age<sup>2</sup></th><td>40</td><td>44</td></tr></table>"
+        "<p><sup>1</sup> A note.</p></main>"
+    )
+    assert reading.rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
+
+
+def test_a_table_on_its_side_with_a_footer_of_notes() -> None:
+    reading = _rows(
+        "<main><table><thead><tr><th>&nbsp;</th><th>Yearly salary</th><th>Average age</th>"
+        "</tr></thead><tbody><tr><th>Chef</th><td>$1</td><td>40</td></tr>"
+        "<tr><th>Line cook</th><td>$2</td><td>44</td></tr></tbody>"
+        '<tfoot><tr><td colspan="3">1 Ten-year projection.</td></tr></tfoot></table></main>'
+    )
+    assert reading.rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
+
+
+def test_hidden_copies_of_the_labels_in_a_stacked_table_are_no_rows() -> None:
+    hidden = '<span style="display: none">{}</span>'
+    rows = "".join(
+        f"<tr><th>{name}</th><td>{hidden.format('Yearly salary')}{pay}</td>"
+        f"<td>{hidden.format('Average age')}{age}</td></tr>"
+        for name, pay, age in (("Chef", "$1", "40"), ("Line cook", "$2", "44"))
+    )
+    reading = _rows(
+        "<main><table><thead><tr><th>Career</th><th>Yearly salary</th><th>Average age</th>"
+        f"</tr></thead><tbody>{rows}</tbody></table></main>"
+    )
+    assert reading.rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
