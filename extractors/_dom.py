@@ -93,6 +93,24 @@ NON_CONTENT_TAGS = frozenset(
 
 
 _LIST_TAGS = frozenset({"ul", "ol", "li", "menu"})
+#: Elements that run on inside a line of text. Any other element that is no block
+#: (``<ng-container>``, ``<zp-row>``, an unknown tag) is a block when it holds one.
+_PHRASING_TAGS = frozenset(
+    {"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "dfn", "em", "font", "i",
+     "kbd", "label", "mark", "output", "q", "s", "small", "span", "strong", "sub", "sup",
+     "time", "u", "var", "wbr"}
+)  # fmt: skip
+
+
+def _holds_a_block(node: Node) -> bool:
+    child = node.child
+    while child is not None:
+        if child.tag in BLOCK_TAGS:
+            return True
+        child = child.next
+    return False
+
+
 _CONTAINER_TAGS = frozenset({"ul", "ol", "menu", "dl", "table", "tbody", "thead", "tfoot", "tr"})
 
 
@@ -412,7 +430,7 @@ def _pieces(node: Node) -> tuple[list[tuple[Node, bool]], bool, bool]:
                 pieces.append((child, False))
             continue
         tag = child.tag
-        if tag in BLOCK_TAGS:
+        if tag in BLOCK_TAGS or (tag not in _PHRASING_TAGS and _holds_a_block(child)):
             pieces.append((child, True))
             if not opens and child.text().strip():
                 opens = True

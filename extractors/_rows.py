@@ -767,7 +767,8 @@ def without_copy(
     A leading copy counts when it is an element of its own at the start of the cell
     ``node`` (``<span class="sr-only">Chef</span>$50,160``) or is followed by a
     colon ("Chef: $50,160"); a trailing one when it is an element of its own at the
-    end (``<div>Meta</div><figcaption>Chef</figcaption>``).
+    end (``<div>Meta</div><figcaption>Chef</figcaption>``). A short lead of its own that
+    ends with a colon goes too, whatever its words ("Value for A:").
     """
     if not text:
         return text
@@ -782,6 +783,13 @@ def without_copy(
                 lowered = text.lower()
     if not text or not text[0].isalpha():
         return text
+    first = _edge_piece(node) if node is not None else None
+    if first is not None and not first.is_text_node:
+        lead = value_text(first)
+        if lead.endswith(":") and lead.count(" ") < _MAX_LEAD_WORDS * 2 and text.startswith(lead):
+            rest = text[len(lead) :].strip()
+            if rest:  # a lead a screen reader hears: "<span>Value for A: </span>$48,606"
+                return rest
     if not (lowered.startswith(label_words) or (stem and lowered.startswith(stem))):
         return text
 
@@ -795,7 +803,6 @@ def without_copy(
             piece = piece[: len(words) - len(label_words)]  # "Chef Yearly salary:"
         return names.exactly(piece) == occupation
 
-    first = _edge_piece(node) if node is not None else None
     if first is not None:
         first_text = value_text(first)
         if is_copy(first_text):

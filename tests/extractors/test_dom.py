@@ -124,3 +124,18 @@ def test_value_text_drops_a_footnote_mark_touching_a_figure() -> None:
     assert value_text(_first("<div>Female, 74.6%<sup>*</sup> Male</div>")) == "Female, 74.6% Male"
     # Not after a figure, a superscript is text.
     assert value_text(_first("<div>Cost<sup>2</sup></div>")) == "Cost2"
+
+
+def test_an_unknown_element_holding_list_items_is_opened_like_a_block() -> None:
+    html = (
+        "<main><ul><li>a</li><ng-container><li hidden>b</li><!----><li hidden>c</li>"
+        "</ng-container></ul></main>"
+    )
+    assert _blocks(html) == [("a", True), ("b", True), ("c", True)]
+
+
+def test_an_inline_element_holding_a_block_is_still_one_run_of_text() -> None:
+    assert _blocks("<main><p>x</p><div><span>Hand <b>Tools</b></span>, 17%</div></main>") == [
+        ("x", False),
+        ("Hand Tools, 17%", False),
+    ]

@@ -377,3 +377,14 @@ def test_hidden_copies_of_the_labels_in_a_stacked_table_are_no_rows() -> None:
         f"</tr></thead><tbody>{rows}</tbody></table></main>"
     )
     assert reading.rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
+
+
+def test_a_short_lead_of_its_own_ending_with_a_colon_is_no_part_of_the_value() -> None:
+    lead = '<span class="visually-hidden">{}</span>'
+    reading = _rows(
+        "<main><table><tr><th>Yearly salary</th>"
+        f"<td>{lead.format('Value for A: ')}Costco Wholesale</td>"
+        f"<td>{lead.format('Value for Line Cook: ')}Amazon</td></tr></table></main>",
+        CHEF,
+    )
+    assert reading.rows == {"salary": ["Costco Wholesale", "Amazon"]}
