@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from extractors._context import PageContext, SectionResult, empty_result
-from extractors._rows import Label, synonyms
+from extractors._rows import Label
 from extractors._table import RowReader, Table
+from extractors._wordings import wordings
 from extractors.normalize import is_null, parse_int, parse_percent, parse_shares
 
 SECTION = "demographics"
@@ -17,11 +18,21 @@ TABLE = Table(
         Label("gender", "gender ratio", "ratio"),
         Label("race", "race ratio", "ratio"),
         Label("lgbt", "lgbt percentage", "age"),
-        *synonyms("age", "age", "median age", "avg. age"),
-        *synonyms("gender", "gender", "gender breakdown", "gender"),
-        *synonyms("race", "race", "race/ethnicity", "race breakdown", "race"),
-        *synonyms("race", "ethnic", "ethnicity"),
-        *synonyms("lgbt", "lgbt", "lgbtq", "lgbtq+", "lgbt share", "lgbt"),
+        *wordings("age", "age", "median age", "avg. age", "typical age"),
+        *wordings("gender", "gender", "gender breakdown", "gender split", "gender"),
+        *wordings("race", "race", "race/ethnicity", "race & ethnicity", "race breakdown", "race"),
+        *wordings("race", "ethnic", "ethnic background", "ethnicity"),
+        *wordings(
+            "lgbt",
+            "lgbt",
+            "identifies as lgbtq+",
+            "lgbtq+ share",
+            "lgbtq+ %",
+            "lgbt share",
+            "lgbtq+",
+            "lgbtq",
+            "lgbt",
+        ),
     ),
 )
 

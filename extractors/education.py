@@ -5,6 +5,7 @@ from __future__ import annotations
 from extractors._context import PageContext, SectionResult, empty_result
 from extractors._rows import Label, synonyms
 from extractors._table import Table
+from extractors._wordings import NEEDED, wordings
 from extractors.normalize import parse_labelled_share, text_or_none
 
 SECTION = "education"
@@ -19,6 +20,14 @@ TABLE = Table(
         *synonyms("college", "college", "top college", "common college"),
         *synonyms("college", "school", "most common school", "top school", "common school"),
         *synonyms("college", "univers", "top university", "most common university"),
+        *wordings("degree", "degree", "typical degree", "degree", tails=NEEDED),
+        *wordings("degree", "level", "education level"),
+        *wordings("major", "major", "most popular major", "popular major", "major"),
+        *wordings("major", "field", "common field of study", "field of study"),
+        # Never "College" or "School" alone: college names start with them ("College of
+        # Charleston"), and a label's words followed by a few more read as label and value.
+        *wordings("college", "college", "most popular college", "popular college"),
+        *wordings("college", "school", "most popular school", "popular school"),
     ),
 )
 

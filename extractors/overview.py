@@ -8,6 +8,7 @@ from __future__ import annotations
 from extractors._context import PageContext, SectionResult, empty_result
 from extractors._rows import Label, synonyms
 from extractors._table import Table
+from extractors._wordings import NEEDED, SCORE, wordings
 from extractors.normalize import (
     parse_float,
     parse_int,
@@ -39,6 +40,17 @@ TABLE = Table(
         *synonyms("age", "age", "median age", "avg. age"),
         *synonyms("experience", "experience", "avg. experience", "average experience"),
         *synonyms("experience", "experience", "experience"),
+        *wordings("yearly_salary", "pay", "average pay", "yearly pay", "annual pay"),
+        *wordings("growth_rate", "growth", "10-year growth"),
+        *wordings("growth_rate", "outlook", "job outlook", "outlook"),
+        *wordings("job_count", "position", "open positions"),
+        *wordings("job_satisfaction", "satisf", "job satisfaction", "satisfaction", tails=SCORE),
+        *wordings("degree", "degree", "typical degree", "degree", tails=NEEDED),
+        *wordings("degree", "level", "education level"),
+        *wordings("age", "age", "typical age"),
+        *wordings(
+            "experience", "experience", "years of experience", "typical experience", tails=NEEDED
+        ),
     ),
     with_names=True,
 )

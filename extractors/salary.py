@@ -5,6 +5,7 @@ from __future__ import annotations
 from extractors._context import PageContext, SectionResult, empty_result
 from extractors._rows import Label, synonyms
 from extractors._table import Table
+from extractors._wordings import BY_PAY, wordings
 from extractors.normalize import (
     is_null,
     parse_city_state,
@@ -33,6 +34,46 @@ TABLE = Table(
         *synonyms("company", "paying", "best-paying company", "highest paying company"),
         *synonyms("industry", "paying", "top-paying industry", "top paying industry"),
         *synonyms("industry", "paying", "best-paying industry", "highest paying industry"),
+        *wordings("average_salary", "pay", "average pay", "yearly pay", "annual pay"),
+        *wordings("average_salary", "average", "yearly average", "annual average"),
+        *wordings("salary_range", "range", "earnings range", "wage range"),
+        *wordings(
+            "city",
+            "city",
+            "top city",
+            "best-paying city",
+            "highest-paying city",
+            "city with highest pay",
+            "city with the highest pay",
+            tails=BY_PAY,
+        ),
+        *wordings(
+            "state",
+            "state",
+            "top state",
+            "best-paying state",
+            "highest-paying state",
+            "state with highest pay",
+            "state with the highest pay",
+            tails=BY_PAY,
+        ),
+        *wordings(
+            "company",
+            "employer",
+            "top employer",
+            "top-paying employer",
+            "best-paying employer",
+            "highest-paying employer",
+            tails=BY_PAY,
+        ),
+        *wordings(
+            "industry",
+            "industr",
+            "top industry",
+            "best-paying industry",
+            "highest-paying industry",
+            tails=BY_PAY,
+        ),
     ),
 )
 

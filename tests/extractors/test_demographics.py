@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from seed_page import TITLE, issues_of, record
 
 HEADING = f"<h2>{TITLE} demographics</h2><p>Here are the differences:</p>"
@@ -104,3 +105,48 @@ def test_a_label_that_goes_on_after_a_slash_is_still_the_label() -> None:
 def test_a_unit_sign_after_a_label_is_no_value() -> None:
     rec = record(HEADING + "<table><tr><td>LGBT %</td><td>11%</td><td>9%</td></tr></table>")
     assert _field(rec, "lgbt_pct") == [11.0, 9.0]
+
+
+@pytest.mark.parametrize(
+    ("label", "a", "b", "field", "want"),
+    [
+        ("Median age", "44 yrs", "38 years", "avg_age_years", [44, 38]),
+        ("Avg. age", "41", "35", "avg_age_years", [41, 35]),
+        ("Typical age", "30 yrs", "37 yrs", "avg_age_years", [30, 37]),
+        ("LGBTQ+ %", "9%", "6%", "lgbt_pct", [9.0, 6.0]),
+        ("LGBTQ+ share", "8%", "9%", "lgbt_pct", [8.0, 9.0]),
+        ("LGBT", "5%", "6%", "lgbt_pct", [5.0, 6.0]),
+        ("Identifies as LGBTQ+", "12%", "7%", "lgbt_pct", [12.0, 7.0]),
+    ],
+)
+def test_other_wordings_of_the_figures(
+    label: str, a: str, b: str, field: str, want: list[object]
+) -> None:
+    rec = record(HEADING + f"<table><tr><th>{label}</th><td>{a}</td><td>{b}</td></tr></table>")
+    assert _field(rec, field) == want
+    assert not [m for m in issues_of(rec, "demographics") if m.startswith("cannot read")]
+
+
+@pytest.mark.parametrize(
+    ("label", "field"),
+    [
+        ("Gender split", "gender"),
+        ("Gender breakdown", "gender"),
+        ("Race/ethnicity", "race"),
+        ("Race &amp; ethnicity", "race"),
+        ("Ethnic background", "race"),
+        ("Ethnicity", "race"),
+    ],
+)
+def test_other_wordings_of_the_breakdowns(label: str, field: str) -> None:
+    rec = record(
+        HEADING + f"<table><tr><th>{label}</th><td>Female, 81.7% Male, 18.3%</td>"
+        "<td>Female, 88.4% Male, 11.6%</td></tr></table>"
+    )
+    assert _shares(rec, field) == [
+        [("Female", 81.7), ("Male", 18.3)],
+        [("Female", 88.4), ("Male", 11.6)],
+    ]
+    assert not issues_of(rec, "demographics") or all(
+        "cannot read" not in m for m in issues_of(rec, "demographics")
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from seed_page import TITLE, issues_of, record
 
 HEADING = (
@@ -92,3 +93,32 @@ def test_school_in_a_value_is_no_label_and_most_common_university_is_one() -> No
         "<td>Baylor University</td></tr></table>"
     )
     assert _field(rec, "top_college") == ["Rice University", "Baylor University"]
+
+
+@pytest.mark.parametrize(
+    "label", ["Typical degree", "Education level", "Degree", "Top degree", "Degree required"]
+)
+def test_other_wordings_of_the_degree(label: str) -> None:
+    rec = record(
+        HEADING + f"<table><tr><th>{label}</th><td>Master's Degree, 67%</td>"
+        "<td>Bachelor's Degree (59%)</td></tr></table>"
+    )
+    assert _field(rec, "top_degree") == ["Master's Degree", "Bachelor's Degree"]
+    assert _field(rec, "top_degree_pct") == [67.0, 59.0]
+
+
+@pytest.mark.parametrize(
+    ("label", "field", "a", "b"),
+    [
+        ("Major", "top_major", "Court Reporting", "Criminal Justice"),
+        ("Most popular major", "top_major", "Computer Science", "Business"),
+        ("Common field of study", "top_major", "School Counseling", "Library Science"),
+        ("Most common college", "top_college", "College of Charleston", "Ivy Tech College"),
+        ("Most popular school", "top_college", "Purdue University", "School of Visual Arts"),
+        ("Top school", "top_college", "University of Phoenix", "San Jose State University"),
+        ("Popular college", "top_college", "Cornell University", "Johnson & Wales University"),
+    ],
+)
+def test_other_wordings_of_the_major_and_college(label: str, field: str, a: str, b: str) -> None:
+    rec = record(HEADING + f"<table><tr><th>{label}</th><td>{a}</td><td>{b}</td></tr></table>")
+    assert _field(rec, field) == [a, b]

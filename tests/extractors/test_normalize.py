@@ -341,3 +341,36 @@ def test_numbers_with_a_multiplier_word() -> None:
     assert parse_money("$85 thousand") == 85_000
     assert parse_int("2 bn") == 2_000_000_000
     assert parse_int("12 months") == 12  # "m" of a word is no multiplier
+
+
+# --- values with units and scales (holdout set 13) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("$32,954/yr", 32954), ("$78,920 /yr", 78920), ("$32,954 a year", 32954), ("44 yrs", 44)],
+)
+def test_whole_numbers_with_a_unit_after_them(text: str, expected: int) -> None:
+    assert parse_money(text) == expected
+    assert parse_int(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("$15.84/hr", 15.84), ("$15.84 an hour", 15.84), ("3.4/5", 3.4), ("3.4 / 5", 3.4)],
+)
+def test_decimals_with_a_unit_or_a_scale_after_them(text: str, expected: float) -> None:
+    assert parse_float(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$41k \u2013 $98k", (41000, 98000)),
+        ("$19K\u2013$45K", (19000, 45000)),
+        ("$41k-$98k/yr", (41000, 98000)),
+        ("$58,000 \u2013 $105,000/yr", (58000, 105000)),
+    ],
+)
+def test_salary_ranges_in_thousands_and_with_units(text: str, expected: tuple[int, int]) -> None:
+    assert parse_money_range(text) == expected

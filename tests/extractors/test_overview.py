@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from seed_page import TITLE, issues_of, record
 
 HEADING = f"<h2>{TITLE} overview</h2>"
@@ -395,3 +396,35 @@ def test_other_wordings_of_the_number_of_jobs() -> None:
             HEADING + f"<table><tr><td>{label}</td><td>59,765</td><td>180,146</td></tr></table>"
         )
         assert _values(rec, "job_count") == [59765, 180146], label
+
+
+@pytest.mark.parametrize(
+    ("label", "field", "a", "b", "want"),
+    [
+        ("Average yearly pay", "yearly_salary_usd", "$78,920<small>/yr</small>", "$1", [78920, 1]),
+        ("Average annual salary", "yearly_salary_usd", "$32,954/yr", "--", [32954, None]),
+        ("Average hourly pay", "hourly_rate_usd", "$15.84/hr", "$18.68", [15.84, 18.68]),
+        ("Hourly wage", "hourly_rate_usd", "$15.84", "$18.68", [15.84, 18.68]),
+        ("Job outlook", "growth_rate_pct", "5%", "-1%", [5.0, -1.0]),
+        ("10-year growth", "growth_rate_pct", "18%", "9%", [18.0, 9.0]),
+        ("Projected growth (10 yr)", "growth_rate_pct", "4%", "21%", [4.0, 21.0]),
+        ("Open positions", "job_count", "196,715", "64,218", [196715, 64218]),
+        ("Total jobs", "job_count", "196,715", "64,218", [196715, 64218]),
+        ("Job satisfaction score", "job_satisfaction", "3.4/5", "--", [3.4, None]),
+        ("Satisfaction rating", "job_satisfaction", "-", "3.1/5", [None, 3.1]),
+        ("Typical degree", "top_degree_pct", "Master's Degree, 67%", "-", [67.0, None]),
+        ("Education level", "top_degree_pct", "Bachelor's Degree 62%", "-", [62.0, None]),
+        ("Top degree", "top_degree_pct", "Bachelor's Degree (58%)", "-", [58.0, None]),
+        ("Typical age", "avg_age_years", "44 yrs", "38 years", [44, 38]),
+        ("Avg. age", "avg_age_years", "41", "35", [41, 35]),
+        ("Avg. years of experience", "experience_years", "6 years", "5 years", [6, 5]),
+        ("Years of experience needed", "experience_years", "8 years", "10 years", [8, 10]),
+        ("Typical experience", "experience_years", "9 years", "4 years", [9, 4]),
+    ],
+)
+def test_each_other_wording_of_a_label(
+    label: str, field: str, a: str, b: str, want: list[object]
+) -> None:
+    rec = record(HEADING + f"<table><tr><th>{label}</th><td>{a}</td><td>{b}</td></tr></table>")
+    assert _values(rec, field) == want
+    assert not [m for m in issues_of(rec, "overview") if m.startswith("cannot read")]

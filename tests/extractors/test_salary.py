@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from seed_page import TITLE, issue_pairs, issues_of, record
 
 HEADING = f"<h2>{TITLE} salary</h2><p>They have different pay scales, as shown below.</p>"
@@ -145,3 +146,42 @@ def test_labels_split_over_a_row_group() -> None:
     assert _field(rec, "best_paying_industry") == ["Health Care", "Retail"]
     assert _field(rec, "salary_max_usd") == [41000, 53000]
     assert issues_of(rec, "salary") == []
+
+
+@pytest.mark.parametrize(
+    "label", ["Average pay", "Average yearly pay", "Yearly average", "Average annual salary"]
+)
+def test_other_wordings_of_the_average_salary(label: str) -> None:
+    rec = record(HEADING + _table((label, "$78,920<small>/yr</small>", "$32,954/yr")))
+    assert _field(rec, "yearly_salary_usd") == [78920, 32954]
+
+
+@pytest.mark.parametrize("label", ["Typical pay range", "Pay range", "Earnings range"])
+def test_other_wordings_of_the_range(label: str) -> None:
+    rec = record(HEADING + _table((label, "$41k \u2013 $98k", "$19K\u2013$45K")))
+    assert _field(rec, "salary_min_usd") == [41000, 19000]
+    assert _field(rec, "salary_max_usd") == [98000, 45000]
+
+
+@pytest.mark.parametrize(
+    ("label", "field", "a", "b"),
+    [
+        ("Top city", "highest_paying_city", "Brooklyn, NY", "Kansas City, MO"),
+        ("Top-paying city", "highest_paying_city", "Sacramento, CA", "Newark, NJ"),
+        ("Best-paying city", "highest_paying_city", "San Jose, CA", "Seattle, WA"),
+        ("City with highest pay", "highest_paying_city", "Las Vegas, NV", "Honolulu, HI"),
+        ("Top state", "highest_paying_state", "New York", "Massachusetts"),
+        ("Top-paying state", "highest_paying_state", "New York", "Connecticut"),
+        ("Best paying state", "highest_paying_state", "Washington", "California"),
+        ("Top employer by pay", "best_paying_company", "Meta", "Netflix"),
+        ("Highest-paying employer", "best_paying_company", "Wynn Resorts", "Marriott"),
+        ("Top-paying employer", "best_paying_company", "Fairfax County Public Schools", "Meta"),
+        ("Top industry by pay", "best_paying_industry", "Technology", "Finance"),
+        ("Top-paying industry", "best_paying_industry", "Education", "Energy"),
+        ("Highest paying industry", "best_paying_industry", "Hospitality", "Energy"),
+    ],
+)
+def test_other_wordings_of_the_best_payers(label: str, field: str, a: str, b: str) -> None:
+    rec = record(HEADING + _table((label, a, b)))
+    assert _field(rec, field) == [a.split(",")[0], b.split(",")[0]]
+    assert not [m for m in issues_of(rec, "salary") if m.startswith("cannot read")]
