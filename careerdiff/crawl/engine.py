@@ -44,10 +44,12 @@ MAX_WORKERS = 256
 #: How often a crawl process with nothing to do looks again while its siblings still work.
 SIBLING_POLL_SECONDS = 0.1
 #: Comparison pages waiting for the sink, in batches, before leasing pauses: one batch
-#: being stored and one filling keep both sides busy and memory bounded.
-SINK_BUFFER_BATCHES = 2
+#: being stored and one filling keep both sides busy and memory bounded (at 2, a crawl
+#: process held up to three batches of bodies, ~15 MB more per process on long crawls).
+SINK_BUFFER_BATCHES = 1
 #: New URLs written to the frontier per call: a sitemap of 20,000 pages written in one
 #: call held a row dict and more per URL at once (the parent's peak before it forks).
+#: Sitemap files are queued one at a time, in chunks of this size.
 ADD_CHUNK = 1000
 
 
@@ -227,21 +229,28 @@ class _CrawlRun:
             starts.extend((await self.fetcher.robots(origin)).sitemaps)
         if not starts:
             return
-        harvest = await harvest_sitemaps(starts, self.fetcher.fetch_document)
+        harvest = await harvest_sitemaps(
+            starts, self.fetcher.fetch_document, on_pages=self._queue_sitemap_pages
+        )
         self.tally.sitemap_files += harvest.files_read
         self.tally.sitemap_failures.update(reason for _, reason, _ in harvest.failures)
         for url, reason, message in harvest.failures:
             log.warning("sitemap %s failed: %s (%s)", url, message, reason)
-        found = []
-        for loc, sitemap_url in harvest.page_urls:
-            try:
-                url = normalize_url(loc)
-            except ValueError:
-                continue
-            if self.rules.classify(url) in FOLLOWED_KINDS:
-                found.append(NewUrl(url, 0, sitemap_url))
-        self._add(found)
-        self._flush()
+
+    def _queue_sitemap_pages(self, sitemap_url: str, locs: Sequence[str]) -> None:
+        """Write one sitemap file's comparison and listing pages to the frontier,
+        ``ADD_CHUNK`` at a time: a site's sitemaps are never all held in memory."""
+        for start in range(0, len(locs), ADD_CHUNK):
+            found = []
+            for loc in locs[start : start + ADD_CHUNK]:
+                try:
+                    url = normalize_url(loc)
+                except ValueError:
+                    continue
+                if self.rules.classify(url) in FOLLOWED_KINDS:
+                    found.append(NewUrl(url, 0, sitemap_url))
+            self._add(found)
+            self._flush()
 
     def _add(self, urls: Iterable[NewUrl]) -> None:
         self.pending.adds.extend(urls)

@@ -12,7 +12,7 @@ import asyncio
 import html
 import re
 import zlib
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -99,11 +99,18 @@ def _loc_text(raw: bytes) -> str:
 
 @dataclass
 class SitemapHarvest:
-    """What reading a set of sitemaps found: page URLs, and the files that failed."""
+    """What reading a set of sitemaps found: page URLs, and the files that failed.
+
+    ``page_urls`` stays empty when the pages went to ``harvest_sitemaps``'s ``on_pages``.
+    """
 
     page_urls: list[tuple[str, str]] = field(default_factory=list)  # page URL, sitemap URL
     files_read: int = 0
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # url, reason, message
+
+
+#: Where ``harvest_sitemaps`` hands each sitemap file's page URLs: (sitemap URL, locs).
+PageHandler = Callable[[str, Sequence[str]], None]
 
 
 async def harvest_sitemaps(
@@ -111,12 +118,15 @@ async def harvest_sitemaps(
     fetch: Callable[[str], Awaitable[FetchResult]],
     *,
     max_files: int = MAX_SITEMAP_FILES,
+    on_pages: PageHandler | None = None,
 ) -> SitemapHarvest:
     """Read ``start_urls`` and the sitemaps their indexes name, breadth-first, once each.
 
     ``fetch`` is the fetcher's document fetch; each level is fetched concurrently.
     Page URLs come back as written, each with its sitemap's URL; the caller filters
-    and normalizes them.
+    and normalizes them. With ``on_pages`` they go there instead, one sitemap file at a
+    time, and each file's body is let go once read: a large site's URLs are never
+    all held at once.
     """
     harvest = SitemapHarvest()
     seen: set[str] = set()
@@ -127,13 +137,17 @@ async def harvest_sitemaps(
             break
         seen.update(level)
         children: list[str] = []
-        for url, fetched in zip(level, await _fetch_all(level, fetch), strict=True):
-            sitemap = _read(url, fetched, harvest)
+        results = await _fetch_all(level, fetch)
+        results.reverse()
+        for url in level:
+            sitemap = _read(url, results.pop(), harvest)  # its body is let go once read
             if sitemap is None:
                 continue
             harvest.files_read += 1
             if sitemap.kind == "sitemapindex":
                 children.extend(sitemap.locs)
+            elif on_pages is not None:
+                on_pages(url, sitemap.locs)
             else:
                 harvest.page_urls.extend((loc, url) for loc in sitemap.locs)
         level = children

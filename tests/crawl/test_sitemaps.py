@@ -9,6 +9,7 @@ import pytest
 from careerdiff.crawl.fetcher import Fetcher
 from careerdiff.crawl.sitemaps import (
     MAX_INDEX_DEPTH,
+    PageHandler,
     SitemapError,
     SitemapHarvest,
     harvest_sitemaps,
@@ -105,10 +106,14 @@ def test_an_unclosed_loc_does_not_run_away() -> None:
     assert parse_sitemap(body).locs == ()
 
 
-def _harvest(server: FaultServer, *paths: str) -> SitemapHarvest:
+def _harvest(
+    server: FaultServer, *paths: str, on_pages: PageHandler | None = None
+) -> SitemapHarvest:
     async def scenario() -> SitemapHarvest:
         async with Fetcher(crawl_settings(server), rules_for_server(server)) as fetcher:
-            return await harvest_sitemaps([server.url(p) for p in paths], fetcher.fetch_document)
+            return await harvest_sitemaps(
+                [server.url(p) for p in paths], fetcher.fetch_document, on_pages=on_pages
+            )
 
     return run(scenario())
 
@@ -130,6 +135,23 @@ def test_index_with_plain_and_gzip_children_over_http(fault_server: FaultServer)
     assert [url for url, _ in harvest.page_urls] == [f"{base}/a1", f"{base}/a2", f"{base}/b1"]
     assert dict(harvest.page_urls)[f"{base}/b1"] == f"{base}/sitemap-b.xml.gz"
     assert harvest.files_read == 3 and harvest.failures == []
+
+
+def test_pages_handed_over_one_sitemap_file_at_a_time(fault_server: FaultServer) -> None:
+    base = fault_server.base_url
+    fault_server.add("/sitemap.xml", index(f"{base}/a.xml", f"{base}/b.xml", f"{base}/c.xml"))
+    fault_server.add("/a.xml", urlset(f"{base}/a1", f"{base}/a2"))
+    fault_server.add("/b.xml", urlset(f"{base}/b1"))
+    handed: list[tuple[str, list[str]]] = []
+    harvest = _harvest(
+        fault_server, "/sitemap.xml", on_pages=lambda url, locs: handed.append((url, list(locs)))
+    )
+    assert handed == [
+        (f"{base}/a.xml", [f"{base}/a1", f"{base}/a2"]),
+        (f"{base}/b.xml", [f"{base}/b1"]),
+    ]
+    assert harvest.page_urls == [] and harvest.files_read == 3
+    assert [reason for _, reason, _ in harvest.failures] == ["http-404"]
 
 
 def test_gz_name_served_already_decompressed(fault_server: FaultServer) -> None:
