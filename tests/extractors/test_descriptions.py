@@ -138,3 +138,13 @@ def test_an_ad_slot_with_its_label_a_frame_and_a_link_on_lines_of_their_own_ends
         '<a href="https://ads.example/x">Compare degree programs near you.</a></div>' + SALARY
     )
     assert _descriptions(rec) == ["Schedules patients.", "Runs lab tests."]
+
+
+def test_a_what_they_do_wrapper_heading_over_the_questions() -> None:
+    rec = record(
+        "<h2>Career overview</h2><p>At a glance.</p>"
+        "<div><h2>What they do</h2><div><div><h3>What does a patient coordinator do?</h3>"
+        "<p>Greets patients.</p></div><div><h3>What does a certified medical technician do?"
+        "</h3><p>Runs tests.</p></div></div></div>" + SALARY
+    )
+    assert _descriptions(rec) == ["Greets patients.", "Runs tests."]

@@ -131,3 +131,16 @@ def test_show_n_more_is_a_control() -> None:
     )
     b = "<ol><li>Draw blood.</li><li><a href='#'>View 12 more</a></li></ol>"
     assert _duties(record(_lists(a, b))) == [["Greet visitors.", "Keep records."], ["Draw blood."]]
+
+
+def test_a_bare_job_responsibilities_heading_with_example_subheadings() -> None:
+    rec = record(
+        "<h2>Job responsibilities</h2><h3>Example patient coordinator responsibilities</h3>"
+        "<ul><li>Schedule appointments for patients.</li></ul>"
+        "<h3>Example certified medical technician responsibilities.</h3>"
+        "<ul><li>Draw blood samples.</li></ul>"
+    )
+    assert [o.responsibilities for o in rec.occupations] == [
+        ["Schedule appointments for patients."],
+        ["Draw blood samples."],
+    ]

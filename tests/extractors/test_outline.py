@@ -285,3 +285,21 @@ def test_other_leads_make_no_bare_section(text: str) -> None:
 def test_a_closed_lead_or_tail_around_a_named_section(text: str, section: str) -> None:
     found = classify(text, NAMES)
     assert found is not None and found.name == section and found.occupation is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "occupation"),
+    [
+        ("Top patient coordinator skills", "skill_list", 0),
+        ("Most common certified medical technician skills", "skill_list", 1),
+        ("Example patient coordinator responsibilities", "responsibilities", 0),
+    ],
+)
+def test_list_subheadings_with_a_lead_word(text: str, kind: str, occupation: int) -> None:
+    found = classify(text, NAMES)
+    assert found is not None and (found.name, found.occupation) == (kind, occupation)
+
+
+def test_a_what_they_do_wrapper_heads_nothing_of_ours() -> None:
+    assert classify("What they do", NAMES) is None
+    assert bare_section("What they do") is None

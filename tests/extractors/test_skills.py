@@ -157,3 +157,20 @@ def test_a_bold_sub_heading_in_a_layout_cell_before_its_table() -> None:
         [("Patients", 30.0)],
         [("CPR", 12.0)],
     ]
+
+
+def test_a_bare_key_skills_heading_with_top_and_most_common_subheadings() -> None:
+    rec = record(
+        "<h2>Key skills</h2><h3>Top patient coordinator skills</h3><ul><li>Patients 30%</li>"
+        "</ul><h3>Most common certified medical technician skills</h3>"
+        "<ul><li>Vital Signs 12%</li></ul>" + BROWSE
+    )
+    assert _skills(rec) == [[("Patients", 30.0)], [("Vital Signs", 12.0)]]
+
+
+def test_a_bare_key_skills_heading_in_a_sidebar_or_footer_is_not_the_section() -> None:
+    sidebar = "<aside><h3>Key skills</h3><ul><li>Leadership 50%</li></ul></aside>"
+    footer = "<footer><h4>Key skills compared</h4><ul><li>Typing 40%</li></ul></footer>"
+    rec = record(sidebar + footer)
+    assert _skills(rec) == [[], []]
+    assert ("skills", "warning") in issue_pairs(rec)
