@@ -32,7 +32,7 @@ from extractors._dom import (
 )
 from extractors._names import Names
 from extractors._regular import FRAGMENT_ENDS, FRAGMENT_STARTS, read_regular, text_pieces
-from extractors.normalize import clean_text
+from extractors.normalize import clean_text, is_null
 
 _MAX_CLIMB = 5
 #: The most words a lead before a header name's colon may have ("Occupation: A").
@@ -337,8 +337,10 @@ def _climb_to_label(node: Node, text: str, labels: LabelSet) -> _Unit | None:
                 rest = value_text_after(current, len(label.words))
                 if _is_note(current, rest) or _LABEL_GOES_ON.match(rest):
                     return _Unit(label, current, None)
-                if not _reads_as_value(rest):
-                    return None  # a sentence that starts with the label's words
+                if not _reads_as_value(rest) or (
+                    " " not in label.words and not _separated_or_figure(rest)
+                ):
+                    return None  # a sentence or a name that starts with the label's words
                 rest = _NOTE_BEFORE_VALUE.sub("", rest)
                 return _Unit(label, current, rest.strip(" :|=") or None)
         if text not in labels.prefixes:
@@ -463,6 +465,13 @@ def _reads_as_value(rest: str) -> bool:
     if rest[:1] in _VALUE_SEPARATORS:
         return True
     return len(rest.split()) <= _MAX_BARE_VALUE_WORDS
+
+
+def _separated_or_figure(rest: str) -> bool:
+    """Whether what follows a one-word label in its text can be its value: after a
+    separator, a figure or a null ("Salary $32,954", "Jobs: --"); never more words, as
+    in the names that start with a label's word ("College of Charleston")."""
+    return rest[:1] in _VALUE_SEPARATORS or any(map(str.isdigit, rest)) or is_null(rest)
 
 
 def value_text_after(node: Node, count: int) -> str:

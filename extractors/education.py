@@ -24,10 +24,11 @@ TABLE = Table(
         *wordings("degree", "level", "education level"),
         *wordings("major", "major", "most popular major", "popular major", "major"),
         *wordings("major", "field", "common field of study", "field of study"),
-        # Never "College" or "School" alone: college names start with them ("College of
-        # Charleston"), and a label's words followed by a few more read as label and value.
-        *wordings("college", "college", "most popular college", "popular college"),
-        *wordings("college", "school", "most popular school", "popular school"),
+        # "College" and "School" alone too: a one-word label is read with more words in
+        # its text only after a separator or with a figure, so "College of Charleston"
+        # stays a value.
+        *wordings("college", "college", "most popular college", "popular college", "college"),
+        *wordings("college", "school", "most popular school", "popular school", "school"),
     ),
 )
 

@@ -388,3 +388,22 @@ def test_a_short_lead_of_its_own_ending_with_a_colon_is_no_part_of_the_value() -
         CHEF,
     )
     assert reading.rows == {"salary": ["Costco Wholesale", "Amazon"]}
+
+
+def test_a_one_word_label_takes_more_words_of_its_text_only_after_a_separator() -> None:
+    labels = (
+        Label("college", "most common college", "common"),
+        Label("college", "college", "college"),
+    )
+    root = LexborHTMLParser(
+        "<main><table><tr><td>Most common college</td><td>College of Charleston</td>"
+        "<td>Boston College</td></tr></table></main>"
+    ).css_first("main")
+    assert root is not None
+    colleges = ["College of Charleston", "Boston College"]
+    assert read_rows([root], labels).rows == {"college": colleges}
+    inline = LexborHTMLParser(
+        "<main><ul><li>College: Rice University</li></ul><ul><li>College: Yale</li></ul></main>"
+    ).css_first("main")
+    assert inline is not None
+    assert read_rows([inline], labels).rows == {"college": ["Rice University", "Yale"]}
