@@ -68,3 +68,6 @@ class PageContext:
     issues: IssueLog
     #: B's column comes before A's in the tables (the overview's header row says so).
     columns_swapped: bool = False
+    #: Each occupation's skill names, lower-case, once the skills section is read: they
+    #: tell the intro's "food and beverage" from "food" and "beverage".
+    skill_names: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())

@@ -191,11 +191,19 @@ _HEADING_TAILS = (
 )
 
 
+#: What may come before a heading's words: icons and emoji (any characters that are no
+#: letters), then a section number ("1.", "2)", "3 -").
+_HEADING_LEAD = re.compile(r"[^\w]*(?:\d{1,2}\s*[.):-]\s*)?[^\w]*")
+
+
 def heading_words(text: str) -> str:
-    """A heading's lower-case words, without a permalink mark and without a trailing
-    "comparison" or "requirements" ("Salary comparison" heads the salary section,
-    "Education requirements" the education section)."""
+    """A heading's lower-case words, without a permalink mark, an icon or a section number
+    before them ("2. Salary"), and without a trailing "comparison" or "requirements"
+    ("Salary comparison" heads the salary section, "Education requirements" the
+    education section)."""
     words = text.lower().strip(_HEADING_PADDING)
+    if words and not words[0].isalpha():  # an icon, an emoji or a number before the words
+        words = _HEADING_LEAD.sub("", words, count=1)
     if words.endswith(_HEADING_TAILS):
         for tail in _HEADING_TAILS:
             if words.endswith(tail):

@@ -9,6 +9,7 @@ skills sentence's list follows the name it is about and a verb ("include",
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from extractors._context import PageContext, SectionResult
 from extractors._dom import leaf_blocks
@@ -42,7 +43,7 @@ def extract_intro(ctx: PageContext) -> SectionResult:
             result[index]["time_to_become_max_months"] = months[1]
         else:
             ctx.issues.warn(SECTION, f"no time to become a {ctx.names.pair[index]}")
-    for index, skills in enumerate(top_skills(sentences, ctx.names)):
+    for index, skills in enumerate(top_skills(sentences, ctx.names, ctx.skill_names)):
         if skills:
             result[index]["top_skills"] = skills
         else:
@@ -104,8 +105,13 @@ def _nearest(sentence: str, start: int, end: int, mentions: list[tuple[int, int,
     return min(mentions, key=distance)[2]
 
 
-def top_skills(sentences: list[str], names: Names) -> list[list[str]]:
-    """For A and B: the skills a "top skills" sentence lists after naming the occupation."""
+def top_skills(
+    sentences: list[str],
+    names: Names,
+    known: tuple[Collection[str], Collection[str]] = ((), ()),
+) -> list[list[str]]:
+    """For A and B: the skills a "top skills" sentence lists after naming the occupation
+    (``known``: each one's skill names, lower-case, to split the list where it is unclear)."""
     found: list[list[str]] = [[], []]
     for sentence in sentences:
         if "skill" not in sentence.lower():
@@ -119,5 +125,6 @@ def top_skills(sentences: list[str], names: Names) -> list[list[str]]:
             verb = _LIST_VERB.search(clause, end)
             if verb is None or found[occupation]:
                 continue
-            found[occupation] = split_prose_list(_AFTER_LIST.sub("", clause[verb.end() :]))
+            listed = _AFTER_LIST.sub("", clause[verb.end() :])
+            found[occupation] = split_prose_list(listed, known[occupation])
     return found

@@ -8,6 +8,7 @@ never 0. None of them raises on bad text.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 # --- text -------------------------------------------------------------------
 
@@ -365,8 +366,14 @@ def _to_months(number: str, unit: str) -> int | None:
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|or|&)\s+", re.IGNORECASE)
 
 
-def split_prose_list(text: str) -> list[str]:
-    """ "patients, customer service and patient care" -> 3 items; the Oxford comma is optional."""
+def split_prose_list(text: str, known: Collection[str] = ()) -> list[str]:
+    """ "patients, customer service and patient care" -> 3 items; the Oxford comma is optional.
+
+    When the last item could split at more than one "and" ("cleanliness and food and
+    beverage"), the split whose items are most often among ``known`` (lower-case skill
+    names the page lists elsewhere) wins: "cleanliness", "food and beverage". Without
+    them, the last "and" splits.
+    """
     body = clean_text(text).strip(" .;:")
     parts = [part.strip() for part in body.split(",")]
     parts = [_LEADING_CONJUNCTION.sub("", part) for part in parts]
@@ -375,4 +382,20 @@ def split_prose_list(text: str) -> list[str]:
         head, sep, tail = last.rpartition(" and ")
         if sep and head and tail:
             parts[-1:] = [head.strip(), tail.strip()]
+            if known and " and " in head:
+                parts[-2:] = _best_split(last, known)
     return [part for part in parts if part]
+
+
+def _best_split(last: str, known: Collection[str]) -> list[str]:
+    """``last`` split in two at the "and" that gives the most items among ``known`` (the
+    last "and" on a tie)."""
+    pieces = last.split(" and ")
+    best: list[str] = []
+    best_score = -1
+    for at in range(len(pieces) - 1, 0, -1):  # the last "and" first
+        split = [" and ".join(pieces[:at]).strip(), " and ".join(pieces[at:]).strip()]
+        score = sum(item.lower() in known for item in split)
+        if score > best_score:
+            best, best_score = split, score
+    return best

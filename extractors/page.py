@@ -58,7 +58,6 @@ EXTRACTOR_VERSION = 6
 
 #: Section extractors in page order; earlier sections win when two give one value.
 SECTION_EXTRACTORS: tuple[tuple[str, Callable[[PageContext], SectionResult]], ...] = (
-    ("intro", extract_intro),
     ("overview", extract_overview),
     ("description", extract_descriptions),
     ("salary", extract_salary),
@@ -66,6 +65,7 @@ SECTION_EXTRACTORS: tuple[tuple[str, Callable[[PageContext], SectionResult]], ..
     ("demographics", extract_demographics),
     ("duties", extract_duties),
     ("skills", extract_skills),
+    ("intro", extract_intro),  # last: the skills' names settle how its list splits
 )
 
 _WANTED = (*SECTIONS, "description:0", "description:1")

@@ -13,6 +13,8 @@ from extractors.records import Skill
 
 SECTION = "skills"
 #: A share written before the skill's name: "8% CPR", "8 % - CPR".
+#: Words after a share that say what it is a share of: "of job postings", "of resumes".
+_SHARE_OF = re.compile(r"%\s+(?:of|in|on)\s+(?:all\s+)?[^\W\d_][^\d%,]{0,30}$")
 _SHARE_FIRST = re.compile(r"(?P<pct>\d+(?:\.\d+)?)\s*%\s*[-:,\u2013\u2014]?\s*(?P<name>\D.*)")
 
 
@@ -31,6 +33,7 @@ def extract_skills(ctx: PageContext) -> SectionResult:
         if "skills" not in fields:
             pairs = skill_pairs(list_items(sublist.blocks, Block.value))
             fields["skills"] = [{"name": name, "share_pct": pct} for name, pct in pairs]
+    ctx.skill_names = (_lower_names(result[0]), _lower_names(result[1]))
     for index, fields in enumerate(result):
         skills: list[dict[str, Any]] = fields.get("skills", [])
         if not skills:
@@ -40,6 +43,10 @@ def extract_skills(ctx: PageContext) -> SectionResult:
             if share is not None and not 0 <= share <= 100:
                 ctx.issues.warn(SECTION, f"share of {skill['name']!r} is {share}%")
     return result
+
+
+def _lower_names(fields: dict[str, Any]) -> frozenset[str]:
+    return frozenset(skill["name"].lower() for skill in fields.get("skills", []))
 
 
 def skill_pairs(items: list[str]) -> list[tuple[str, float | None]]:
@@ -52,6 +59,8 @@ def skill_pairs(items: list[str]) -> list[tuple[str, float | None]]:
     """
     pairs: list[tuple[str, float | None]] = []
     for item in items:
+        if "% " in item:  # "Piano, 9% of job postings": what the share counts is no name
+            item = _SHARE_OF.sub("%", item)
         if item.count("%") > 1 and (shares := parse_shares(item)):
             # Chips with no separator but their borders: "Guest Service 14%Hospitality 11%".
             pairs.extend(shares)

@@ -137,3 +137,14 @@ def test_skills_clauses_split_at_a_semicolon_whereas_or_but() -> None:
         "certified medical technician are CPR, EKG and phlebotomy."
     )
     assert _skills(text) == [["intake", "insurance", "scheduling"], ["CPR", "EKG", "phlebotomy"]]
+
+
+def test_the_skills_section_settles_an_unclear_top_skills_list_on_a_page() -> None:
+    rec = record(
+        "<p>The top three skills for a patient coordinator include customer service, "
+        "cleanliness and food and beverage.</p>"
+        "<h2>Patient coordinator vs certified medical technician skills</h2>"
+        "<h3>Common patient coordinator skills</h3><ul><li>Customer Service, 30%</li>"
+        "<li>Cleanliness, 20%</li><li>Food and Beverage, 10%</li></ul>"
+    )
+    assert rec.occupations[0].top_skills == ["customer service", "cleanliness", "food and beverage"]

@@ -329,6 +329,20 @@ def test_an_item_with_and_inside_keeps_it_when_commas_separate() -> None:
     ]
 
 
+def test_an_and_inside_the_last_item_splits_where_the_known_names_say() -> None:
+    text = "customer service, cleanliness and food and beverage"
+    assert split_prose_list(text) == ["customer service", "cleanliness and food", "beverage"]
+    known = {"customer service", "cleanliness", "food and beverage", "cash handling"}
+    assert split_prose_list(text, known) == ["customer service", "cleanliness", "food and beverage"]
+    assert split_prose_list(
+        "patients, health and safety and CPR", {"health and safety", "cpr"}
+    ) == [
+        "patients",
+        "health and safety",
+        "CPR",
+    ]
+
+
 def test_shares_separated_by_a_slash_or_a_dot() -> None:
     assert parse_shares("Male 57.2% / Female 42.8%") == [("Male", 57.2), ("Female", 42.8)]
     assert parse_shares("Male 57.2% \u00b7 Female 42.8%") == [("Male", 57.2), ("Female", 42.8)]

@@ -303,3 +303,30 @@ def test_list_subheadings_with_a_lead_word(text: str, kind: str, occupation: int
 def test_a_what_they_do_wrapper_heads_nothing_of_ours() -> None:
     assert classify("What they do", NAMES) is None
     assert bare_section("What they do") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("1. Patient coordinator vs certified medical technician overview", "overview"),
+        ("\U0001f4b5 Patient coordinator vs certified medical technician salary", "salary"),
+        ("\u2753 What does a patient coordinator do?", "description"),
+        ("5. What does a certified medical technician do?", "description"),
+        ("\ue001 12) Patient coordinator vs certified medical technician skills", "skills"),
+    ],
+)
+def test_an_icon_or_a_section_number_before_a_heading(text: str, kind: str) -> None:
+    found = classify(text, NAMES)
+    assert found is not None and found.name == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [("1. Overview", "overview"), ("4. Salary", "salary"), ("7 - Skills", "skills")],
+)
+def test_bare_section_words_after_a_section_number(text: str, section: str) -> None:
+    assert bare_section(text) == section
+
+
+def test_a_number_that_is_part_of_the_words_is_kept() -> None:
+    assert bare_section("401 Salary") is None

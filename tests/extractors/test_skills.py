@@ -82,6 +82,15 @@ def test_parse_skills_keeps_names_as_written() -> None:
     ]
 
 
+def test_what_a_share_counts_after_it_is_no_part_of_the_name() -> None:
+    items = ["Piano, 9% of job postings", "Music Theory, 6% of resumes", "Choir, 7%"]
+    assert [(s.name, s.share_pct) for s in parse_skills(items)] == [
+        ("Piano", 9.0),
+        ("Music Theory", 6.0),
+        ("Choir", 7.0),
+    ]
+
+
 def test_parse_skills_without_shares_keeps_the_names() -> None:
     assert [(s.name, s.share_pct) for s in parse_skills(["Patients", "CPR"])] == [
         ("Patients", None),
