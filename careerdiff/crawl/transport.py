@@ -123,7 +123,11 @@ class _LinearPool(httpcore.AsyncConnectionPool):
                 closing.append(connection)
             else:
                 kept.append(connection)
-        idle = [connection for connection in kept if connection.is_idle()]
+        # An HTTP/1.1 connection given to a request that has not started on it yet still
+        # looks idle: it is not given to another (whichever started second would find
+        # it busy and go round the pool again: ~3 extra passes a request at 16 in flight).
+        taken = {id(request.connection) for request in self._requests if not request.is_queued()}
+        idle = [c for c in kept if c.is_idle() and id(c) not in taken]
         surplus = len(idle) - self._max_keepalive_connections
         if surplus > 0:
             closing.extend(idle[:surplus])
@@ -141,7 +145,9 @@ class _LinearPool(httpcore.AsyncConnectionPool):
                 ready = available[key] = [
                     connection
                     for connection in self._connections
-                    if connection.can_handle_request(origin) and connection.is_available()
+                    if id(connection) not in taken
+                    and connection.can_handle_request(origin)
+                    and connection.is_available()
                 ]
             while ready and ready[0].has_expired():  # checked just before use
                 expired = ready.pop(0)
@@ -150,9 +156,10 @@ class _LinearPool(httpcore.AsyncConnectionPool):
                 if expired in idle:
                     idle.remove(expired)
             if ready:
-                pool_request.assign_to_connection(ready[0])
-                if ready[0] in idle:
-                    idle.remove(ready[0])  # spoken for: never closed to make room
+                connection = ready.pop(0)  # HTTP/1.1: one request at a time
+                pool_request.assign_to_connection(connection)
+                if connection in idle:
+                    idle.remove(connection)  # spoken for: never closed to make room
                 continue
             if len(self._connections) >= self._max_connections:
                 if not idle:

@@ -89,6 +89,36 @@ def test_many_requests_in_flight_share_the_pool(server: _Server) -> None:
     assert 1 <= len(server.connections) <= 8  # connections are reused, never more than allowed
 
 
+def test_a_connection_goes_to_one_waiting_request_at_a_time(
+    server: _Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each request passes through the pool's bookkeeping twice (when it starts and when
+    it ends): a connection is never promised to two waiting requests, one of which would
+    find it busy and go round the pool again."""
+    passes = 0
+    assign = transport_module._LinearPool._assign_requests_to_connections
+
+    def counted(pool: transport_module._LinearPool) -> list[httpcore.AsyncConnectionInterface]:
+        nonlocal passes
+        passes += 1
+        return assign(pool)
+
+    monkeypatch.setattr(transport_module._LinearPool, "_assign_requests_to_connections", counted)
+
+    async def scenario() -> list[int]:
+        async with httpx.AsyncClient(transport=crawl_transport(_limits(8))) as client:
+
+            async def worker(index: int) -> list[int]:
+                paths = [f"{server.base}/w{index}-{n}" for n in range(25)]
+                return [(await client.get(path)).status_code for path in paths]
+
+            statuses = await asyncio.gather(*(worker(index) for index in range(8)))
+            return [status for worker_statuses in statuses for status in worker_statuses]
+
+    assert run(scenario()) == [200] * 200
+    assert passes == 2 * 200
+
+
 def test_a_connection_the_server_closed_is_not_reused(server: _Server) -> None:
     async def scenario() -> list[str]:
         async with httpx.AsyncClient(transport=crawl_transport(_limits(1))) as client:
