@@ -380,7 +380,17 @@ class _CrawlRun:
             self.pending.failures.append(Failure(lease.url, reason, message, now))
 
     async def _feed_sink(self) -> None:
-        """Hand the sink full batches (and the rest at the end), one at a time, in its thread."""
+        """Hand the sink full batches (and the rest at the end), one at a time, in its thread.
+
+        However it ends, the feeder is woken: a sink that failed while the feeder waited
+        (leasing paused on a full buffer, no fetch in flight) would leave it waiting forever.
+        """
+        try:
+            await self._sink_batches()
+        finally:
+            self.wake.set()
+
+    async def _sink_batches(self) -> None:
         size = self.settings.batch_size
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="careerdiff-sink") as thread:
             loop = asyncio.get_running_loop()

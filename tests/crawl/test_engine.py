@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -268,6 +269,21 @@ def test_sink_errors_stop_the_crawl_and_leave_pages_unsettled(fault_server: Faul
 class MiscountingSink:
     def accept(self, pages: Sequence[FetchResult]) -> list[PageOutcome]:
         return []
+
+
+class SlowFailingSink:
+    """Fails after the crawl has stopped leasing (one page buffered, nothing in flight)."""
+
+    def accept(self, pages: Sequence[FetchResult]) -> list[PageOutcome]:
+        time.sleep(0.5)
+        raise LoadError("database is locked", transient=True)
+
+
+@pytest.mark.timeout(60)
+def test_a_sink_that_fails_while_the_crawl_waits_stops_it(fault_server: FaultServer) -> None:
+    build_site(fault_server)
+    with pytest.raises(LoadError, match="database is locked"):
+        do_crawl(fault_server, MemoryFrontier(), SlowFailingSink(), batch_size=1)
 
 
 def test_a_sink_that_miscounts_is_an_error(fault_server: FaultServer) -> None:
