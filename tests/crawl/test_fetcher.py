@@ -403,3 +403,16 @@ def test_a_transport_replaces_the_network() -> None:
 
     result = run(scenario())
     assert result.ok and result.text == "<p>from the transport</p>"
+
+
+# --- cookies --------------------------------------------------------------------------
+
+
+def test_a_cookie_the_server_sets_is_sent_back(fault_server: FaultServer) -> None:
+    fault_server.add_html("/plain", "no cookie")
+    fault_server.add("/sets", "<p>cookie</p>", headers={"Set-Cookie": "session=abc; Path=/"})
+    fault_server.add_html("/after", "after")
+    results = fetch(fault_server, "/plain", "/sets", "/after")
+    assert [result.status for result in results] == [200, 200, 200]
+    assert "cookie" not in fault_server.requests_to("/sets")[0].headers
+    assert fault_server.requests_to("/after")[0].headers.get("cookie") == "session=abc"
