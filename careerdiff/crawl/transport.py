@@ -24,6 +24,7 @@ httpx's stock transport.
 
 from __future__ import annotations
 
+import functools
 import select
 import socket
 import ssl
@@ -176,13 +177,22 @@ class _LinearPool(httpcore.AsyncConnectionPool):
         return closing
 
 
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    """httpx's default TLS context, made once a process (loading the CA certificates
+    costs ~20 ms of CPU; forked crawl processes inherit it)."""
+    return httpx.create_ssl_context(trust_env=False)
+
+
 def crawl_transport(limits: httpx.Limits) -> httpx.AsyncBaseTransport:
     """An HTTP/1.1 transport with ``limits`` that never reads proxies from the environment."""
-    transport = httpx.AsyncHTTPTransport(limits=limits, http1=True, http2=False, trust_env=False)
+    transport = httpx.AsyncHTTPTransport(
+        verify=_ssl_context(), limits=limits, http1=True, http2=False, trust_env=False
+    )
     if not httpcore.__version__.startswith(SUPPORTED_HTTPCORE):
         return transport
     transport._pool = _LinearPool(  # the one attribute of httpx's transport we replace
-        ssl_context=httpx.create_ssl_context(trust_env=False),
+        ssl_context=_ssl_context(),
         max_connections=limits.max_connections,
         max_keepalive_connections=limits.max_keepalive_connections,
         keepalive_expiry=limits.keepalive_expiry,

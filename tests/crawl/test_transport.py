@@ -164,3 +164,13 @@ def test_readable_means_data_waiting_or_the_other_end_closed() -> None:
         assert _readable(left)
     assert _readable(left)  # closed: fileno() is -1
     assert _readable(None)
+
+
+def test_transports_share_one_tls_context() -> None:
+    pools = []
+    for _ in range(2):
+        transport = crawl_transport(_limits(2))
+        assert isinstance(transport, httpx.AsyncHTTPTransport)
+        pools.append(transport._pool)
+    assert pools[0] is not pools[1]
+    assert pools[0]._ssl_context is pools[1]._ssl_context is not None
