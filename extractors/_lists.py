@@ -99,7 +99,22 @@ def sublists(ctx: PageContext, section: str, keyword: str, kind: str) -> list[Su
     out: list[Sublist] = []
     for occupation, node in subheadings:
         out.append(Sublist(occupation, region_after(node, boundary_ids, heading_ids)))
-    return out
+    return _shared_after_subheadings(out) or out
+
+
+def _shared_after_subheadings(sublists: list[Sublist]) -> list[Sublist] | None:
+    """Both sub-headings in a row, then both lists ("Common A skills", "Common B skills",
+    list, list: a grid of two columns written row by row): the lists in the sub-headings'
+    order; else ``None``."""
+    if len(sublists) != 2:
+        return None
+    first, second = sublists
+    if any(value_text(node) for node in first.blocks):
+        return None
+    lists = _lists_in_order(second.blocks)
+    if len(lists) != 2:
+        return None
+    return [Sublist(first.occupation, lists[0].blocks), Sublist(second.occupation, lists[1].blocks)]
 
 
 def _known_subheadings(

@@ -215,10 +215,36 @@ def parse_labelled_share(text: str | None) -> tuple[str | None, float | None]:
     return split_labelled_share(clean_text(text))
 
 
+#: A share written before its category: "64% Bachelor's Degree", "59.6% Male".
+_SHARE_FIRST = re.compile(
+    r"(?P<pct>\d+(?:\.\d+)?)\s*%\s*[-:,\u2013\u2014]?\s*(?P<label>[^\W\d_][^%]*?)[\s,;/|]*"
+)
+#: Several of them in one text, each category up to the next share.
+_SHARES_FIRST = re.compile(
+    r"\s*(?P<pct>\d+(?:\.\d+)?)\s*%\s*[-:,\u2013\u2014]?\s*(?P<label>[^\W\d_][^%]*?)"
+    r"[\s,;/|\u00b7\u2022]*(?=\d+(?:\.\d+)?\s*%|$)"
+)
+
+
+def _shares_first(cleaned: str) -> list[tuple[str, float]]:
+    """Shares written before their categories ("59.6% Male 40.4% Female"), when the
+    whole text is nothing else; else []."""
+    shares: list[tuple[str, float]] = []
+    end = 0
+    for match in _SHARES_FIRST.finditer(cleaned):
+        if match.start() != end:
+            return []
+        shares.append((match["label"], float(match["pct"])))
+        end = match.end()
+    return shares if end == len(cleaned) else []
+
+
 def split_labelled_share(cleaned: str) -> tuple[str | None, float | None]:
     """``parse_labelled_share`` of text that ``clean_text`` has already cleaned."""
     if is_null(cleaned):
         return None, None
+    if cleaned[0].isdecimal() and (first := _SHARE_FIRST.fullmatch(cleaned)) is not None:
+        return first["label"], float(first["pct"])  # "64% Bachelor's Degree"
     body = cleaned[:-1] if cleaned[-1] == ")" else cleaned  # "Patients (30%)"
     if body[-1:] == "%":
         head = body[:-1].rstrip()
@@ -244,6 +270,8 @@ def parse_shares(text: str | None) -> list[tuple[str, float]]:
     if text is None or is_null(text):
         return []
     cleaned = clean_text(text)
+    if cleaned[:1].isdecimal() and (first := _shares_first(cleaned)):
+        return first
     shares = []
     start = 0
     while True:

@@ -15,7 +15,9 @@ SECTION = "skills"
 #: A share written before the skill's name: "8% CPR", "8 % - CPR".
 #: Words after a share that say what it is a share of: "of job postings", "of resumes".
 _SHARE_OF = re.compile(r"%\s+(?:of|in|on)\s+(?:all\s+)?[^\W\d_][^\d%,]{0,30}$")
-_SHARE_FIRST = re.compile(r"(?P<pct>\d+(?:\.\d+)?)\s*%\s*[-:,\u2013\u2014]?\s*(?P<name>\D.*)")
+_SHARE_FIRST = re.compile(
+    r"(?P<pct>\d+(?:\.\d+)?)\s*%\s*[-:,\u2013\u2014]?\s*(?P<name>(?:\d+[^\W\d_]|[^\W\d_]).*)"
+)
 
 
 def extract_skills(ctx: PageContext) -> SectionResult:

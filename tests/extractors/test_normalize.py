@@ -388,3 +388,17 @@ def test_decimals_with_a_unit_or_a_scale_after_them(text: str, expected: float) 
 )
 def test_salary_ranges_in_thousands_and_with_units(text: str, expected: tuple[int, int]) -> None:
     assert parse_money_range(text) == expected
+
+
+def test_shares_written_before_their_categories() -> None:
+    assert parse_shares("59.6% Male 40.4% Female") == [("Male", 59.6), ("Female", 40.4)]
+    assert parse_shares("68.2% White, 0.3% American Indian and Alaska Native") == [
+        ("White", 68.2),
+        ("American Indian and Alaska Native", 0.3),
+    ]
+    assert parse_labelled_share("64% Bachelor\u2019s Degree") == ("Bachelor's Degree", 64.0)
+
+
+def test_a_share_first_reading_must_cover_the_whole_text() -> None:
+    # "5% ..." at the start of category-first shares is no share-first list.
+    assert parse_shares("5 Unknown, 5.3% Asian, 6.2%") == [("5 Unknown", 5.3), ("Asian", 6.2)]

@@ -183,3 +183,25 @@ def test_a_bare_key_skills_heading_in_a_sidebar_or_footer_is_not_the_section() -
     rec = record(sidebar + footer)
     assert _skills(rec) == [[], []]
     assert ("skills", "warning") in issue_pairs(rec)
+
+
+def test_a_skill_name_starting_with_a_digit_after_its_share() -> None:
+    assert [
+        (s.name, s.share_pct) for s in parse_skills(["22% Illustration", "7% 3D Animation"])
+    ] == [
+        ("Illustration", 22.0),
+        ("3D Animation", 7.0),
+    ]
+
+
+def test_both_sub_headings_in_a_row_then_both_lists() -> None:
+    rec = record(
+        HEADING + '<div style="display:grid"><div>Common patient coordinator skills</div>'
+        "<div>Common certified medical technician skills</div>"
+        "<ul><li>Patients: 30%</li><li>Scheduling: 10%</li></ul>"
+        "<ul><li>CPR: 20%</li><li>Vital Signs: 12%</li></ul></div>"
+    )
+    assert _skills(rec) == [
+        [("Patients", 30.0), ("Scheduling", 10.0)],
+        [("CPR", 20.0), ("Vital Signs", 12.0)],
+    ]
