@@ -10,6 +10,10 @@ at ``max_pages`` resumes where it stopped; a crawl that finds nothing due re-che
 every page it fetched before (with conditional requests), unless ``recheck`` is
 False. ``reparse_archive`` extracts archived pages again and loads them, with no
 network.
+
+A re-check whose pages all answer 304 stores nothing: it imports neither the
+extractors nor the store's loader, and starts no extraction process. The sink is
+made when the first page to store arrives (:class:`_LazySink`).
 """
 
 from __future__ import annotations
@@ -23,25 +27,29 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-import extractors
 from careerdiff.crawl.engine import crawl, discover, rules_for
 from careerdiff.crawl.parallel import merged, process_count, run_processes, shares
 from careerdiff.crawl.progress import CrawlProgress
-from careerdiff.crawl.store_sink import StoreSink, counts_of
+from careerdiff.crawl.result import FetchResult
+from careerdiff.crawl.sink import PageOutcome
 from careerdiff.crawl.summary import CrawlSummary
 from careerdiff.crawl.urls import UrlRules, normalize_url
 from careerdiff.errors import ConfigError, LoadError
-from careerdiff.extraction import ExtractedPage, ExtractJob, PageExtractor
 from careerdiff.settings import Settings
-from models import LoadItem, LoadSummary, Store, dialect, migrate
-from models.archive import Archive, ArchiveCursor, ArchivedPage
+from models import dialect, migrate
 from models.frontier import DbFrontier, RoundStart, worker_name
+
+if TYPE_CHECKING:  # imported where used: a re-check answered 304 needs none of them
+    from careerdiff.crawl.store_sink import StoreSink
+    from careerdiff.extraction import ExtractedPage, PageExtractor
+    from models import LoadItem, LoadSummary
+    from models.archive import ArchiveCursor, ArchivedPage
 
 #: Archived pages re-extracted per batch (one load transaction each), unless told.
 DEFAULT_REPARSE_BATCH = 200
@@ -68,8 +76,9 @@ def run_crawl(
     """
     rules = rules_for(settings)
     processes = 1 if transport is not None else process_count(settings)
-    with Store.open(settings.db_url, batch_size=settings.batch_size) as store:
-        if store.engine.url.get_backend_name() == "sqlite" and _in_memory(store):
+    engine = _open_database(settings.db_url)
+    try:
+        if engine.url.get_backend_name() == "sqlite" and _in_memory(engine):
             raise ConfigError("a crawl needs a database file or server, not an in-memory one")
         frontier_engine = _frontier_engine(settings)
         frontier = _frontier(frontier_engine, settings, rules)
@@ -77,37 +86,89 @@ def run_crawl(
             start = frontier.begin(new_round=recheck)
             if on_begin is not None:
                 on_begin(start)
+            rechecking = start.requeued > 0  # most pages will answer 304: store nothing
             if processes > 1:
-                store.engine.dispose()  # the processes open their own connections
+                engine.dispose()  # the processes open their own connections
+                if not rechecking:
+                    _import_sink()  # once, shared by the forked processes
                 return _crawl_in_processes(settings, frontier, processes, progress)
-            return _crawl_into(
-                store,
-                settings,
-                frontier,
-                settings.extract_processes,
-                transport=transport,
-                progress=progress,
-            )
+            sink = _LazySink(engine, settings.batch_size, settings.extract_processes)
+            if not rechecking:
+                sink.open()
+            return _crawl_into(sink, settings, frontier, transport=transport, progress=progress)
         except SQLAlchemyError as exc:
             raise _load_error(exc) from None
         finally:
             frontier_engine.dispose()
+    finally:
+        engine.dispose()
+
+
+def _open_database(db_url: str) -> Engine:
+    """An engine on ``db_url``, whose schema is at head.
+
+    A database already at head is only looked at; any other (new, old, unreachable)
+    goes through ``Store.open``, which creates it at head or says why it cannot.
+    """
+    engine = dialect.create_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            if migrate.current_revision(connection) == migrate.head_revision():
+                return engine
+    except SQLAlchemyError:
+        pass
+    engine.dispose()
+    from models import Store
+
+    return Store.open(db_url).engine
+
+
+def _import_sink() -> None:
+    """Import what storing pages needs (the store's loader, the extractors)."""
+    import careerdiff.crawl.store_sink  # noqa: F401
+    import models.store  # noqa: F401
+
+
+class _LazySink:
+    """A :class:`~careerdiff.crawl.store_sink.StoreSink` into the database behind
+    ``engine``, made (with its ``processes`` extraction processes) when the first batch
+    comes, or at ``open``."""
+
+    def __init__(self, engine: Engine, batch_size: int, processes: int) -> None:
+        self.engine = engine
+        self.batch_size = batch_size
+        self.processes = processes
+        self.sink: StoreSink | None = None
+
+    def open(self) -> StoreSink:
+        if self.sink is None:
+            from careerdiff.crawl.store_sink import StoreSink
+            from models import Store
+
+            store = Store(self.engine, batch_size=self.batch_size)
+            self.sink = StoreSink(store, processes=self.processes)
+        return self.sink
+
+    def accept(self, pages: Sequence[FetchResult]) -> list[PageOutcome]:
+        return self.open().accept(pages)
+
+    def close(self) -> None:
+        if self.sink is not None:
+            self.sink.close()
 
 
 def _crawl_into(
-    store: Store,
-    settings: Settings,
-    frontier: DbFrontier,
-    extract_processes: int,
-    **options: Any,
+    sink: _LazySink, settings: Settings, frontier: DbFrontier, **options: Any
 ) -> CrawlSummary:
-    """Crawl into ``store`` through a :class:`StoreSink`; the frontier's leases this process
-    still holds at the end (an interrupted crawl) are queued again."""
-    with StoreSink(store, processes=extract_processes) as sink:
+    """Crawl into ``sink``; the frontier's leases this process still holds at the end
+    (an interrupted crawl) are queued again."""
+    try:
+        return asyncio.run(crawl(settings, frontier, sink, **options))
+    finally:
         try:
-            return asyncio.run(crawl(settings, frontier, sink, **options))
-        finally:
             frontier.release()
+        finally:
+            sink.close()
 
 
 def _frontier_engine(settings: Settings) -> Engine:
@@ -165,15 +226,14 @@ def _crawl_process(
 ) -> CrawlSummary:
     """One of several crawl processes: its own connections, extraction in this process."""
     rules = rules_for(settings)
-    store = Store(dialect.create_engine(settings.db_url), batch_size=settings.batch_size)
+    engine = dialect.create_engine(settings.db_url)
     frontier_engine = _frontier_engine(settings)
     frontier = _frontier(frontier_engine, settings, rules, owner=worker_name(group))
     try:
         return _crawl_into(
-            store,
+            _LazySink(engine, settings.batch_size, 0),
             settings,
             frontier,
-            0,
             progress=progress,
             spread=spread,
             siblings_working=lambda: frontier.siblings_working(group),
@@ -182,11 +242,17 @@ def _crawl_process(
         raise _load_error(exc) from None
     finally:
         frontier_engine.dispose()
-        store.engine.dispose()
+        engine.dispose()
 
 
-def _in_memory(store: Store) -> bool:
-    return store.engine.url.database in (None, "", ":memory:")
+def _in_memory(engine: Engine) -> bool:
+    return engine.url.database in (None, "", ":memory:")
+
+
+def _load_summary() -> LoadSummary:
+    from models import LoadSummary
+
+    return LoadSummary()
 
 
 @dataclass(frozen=True)
@@ -202,7 +268,7 @@ class ReparseSummary:
     extractor_version: int = 0
     cursor: ArchiveCursor | None = None
     elapsed: float = 0.0
-    load: LoadSummary = field(default_factory=LoadSummary)
+    load: LoadSummary = field(default_factory=_load_summary)
 
     @property
     def pages_per_second(self) -> float:
@@ -237,6 +303,12 @@ def reparse_archive(
     again with ``after=summary.cursor`` until ``pages`` is 0. ``processes`` extract while
     this process loads (0: extract here). ``on_batch`` sees the running summary.
     """
+    import extractors
+    from careerdiff.crawl.store_sink import counts_of
+    from careerdiff.extraction import PageExtractor
+    from models import LoadItem, LoadSummary, Store
+    from models.archive import Archive
+
     if batch_size < 1:
         raise ConfigError(f"batch size must be at least 1, not {batch_size}")
     version = extractors.EXTRACTOR_VERSION
@@ -324,6 +396,8 @@ def _extracted(
     batches: Iterator[list[ArchivedPage]], extractor: PageExtractor, processes: int
 ) -> Iterator[tuple[list[ArchivedPage], list[ExtractedPage]]]:
     """Each batch with its extraction results, keeping the workers one batch ahead."""
+    from careerdiff.extraction import ExtractJob
+
     ahead = max(1, processes)
     pending: deque[tuple[list[ArchivedPage], Future[list[ExtractedPage]]]] = deque()
     for batch in batches:
@@ -338,6 +412,8 @@ def _extracted(
 def _ready(
     entry: tuple[list[ArchivedPage], Future[list[ExtractedPage]]], extractor: PageExtractor
 ) -> tuple[list[ArchivedPage], list[ExtractedPage]]:
+    from careerdiff.extraction import ExtractJob
+
     batch, future = entry
     return batch, extractor.wait(
         future, [ExtractJob(p.url, p.body_zlib, p.charset, compressed=True) for p in batch]
