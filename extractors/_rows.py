@@ -26,6 +26,7 @@ from extractors._dom import (
     Node,
     ancestry_ids,
     content_children,
+    inside,
     is_content,
     next_content,
     value_text,
@@ -506,23 +507,27 @@ def _without_hidden_copies(occurrences: list[_Unit]) -> list[_Unit]:
     """The occurrences of one label less those a browser does not show, when one is shown.
 
     A table stacked for phones repeats each column's label in every cell, hidden
-    until the screen is narrow (``<td><span style="display:none">Gender ratio</span>...``).
+    until the screen is narrow (``<td><span style="display:none">Gender ratio</span>...``),
+    and a page may carry a hidden copy of a whole table with stale figures.
     """
     shown = [unit for unit in occurrences if not _hidden_label(unit.node)]
     return shown if shown else occurrences
 
 
 def _hidden_label(node: Node) -> bool:
-    """Whether the label's element, or a wrapper holding only it, is hidden."""
-    current = node
-    for _ in range(_MAX_CLIMB):
+    """Whether the label's element or any element around it is hidden."""
+    current: Node | None = node
+    for _ in range(_MAX_HIDDEN_DEPTH):
+        if current is None:
+            return False
         if current.is_element_node and _is_hidden(current):
             return True
-        parent = current.parent
-        if parent is None or _text_neighbour(current, "prev") or _text_neighbour(current, "next"):
-            return False
-        current = parent
+        current = current.parent
     return False
+
+
+#: How far up a label's ancestors a hidden one is looked for.
+_MAX_HIDDEN_DEPTH = 40
 
 
 def _starts_a_cell_after(copy: _Unit, label: _Unit) -> bool:
@@ -855,7 +860,7 @@ def _is_hidden(node: Node) -> bool:
     if "hidden" in attrs or attrs.get("role") == "tooltip" or attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style")
-    return style is not None and "none" in style and _DISPLAY_NONE.search(style) is not None
+    return style is not None and _DISPLAY_NONE.search(style) is not None
 
 
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
@@ -950,12 +955,18 @@ def _name_selector(names: Names) -> str:
     return ", ".join(f'*:lexbor-contains("{keyword}" i)' for keyword in keywords if keyword)
 
 
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
 def _name_in(owner: Node, names: Names, found: list[str | None]) -> int | None:
     """Record ``owner`` (or the element it sits in) if its whole text is an occupation's name.
 
     Only a cell of its own counts, so sentences that mention the occupations do
-    not. Returns the occupation's index, or ``None``.
+    not, nor do the pieces of a heading (``<h2><span>Nurse</span> vs ...</h2>``).
+    Returns the occupation's index, or ``None``.
     """
+    if inside(owner, _HEADINGS):
+        return None
     node: Node | None = owner
     for _ in range(3):
         if node is None:

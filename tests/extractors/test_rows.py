@@ -407,3 +407,23 @@ def test_a_one_word_label_takes_more_words_of_its_text_only_after_a_separator() 
     ).css_first("main")
     assert inline is not None
     assert read_rows([inline], labels).rows == {"college": ["Rice University", "Yale"]}
+
+
+def test_a_hidden_copy_of_the_whole_table_with_stale_figures_is_ignored() -> None:
+    table = "<table><tr><th>Yearly salary</th><td>{}</td><td>{}</td></tr></table>"
+    for style in ("DISPLAY:NONE", "display : none !important"):
+        reading = _rows(
+            f'<main><div style="{style}">{table.format("$9", "$8")}</div>'
+            f"<div>{table.format('$1', '$2')}</div></main>"
+        )
+        assert reading.rows == {"salary": ["$1", "$2"]}
+
+
+def test_a_name_inside_a_heading_is_no_header_cell() -> None:
+    reading = _rows(
+        "<main><h2><span>Head chef</span> vs <span>line cook overview</span></h2><table>"
+        "<tr><th></th><th>Head Chef</th><th>Line Cook</th></tr>"
+        "<tr><td>Yearly salary</td><td>$1</td><td>$2</td></tr></table></main>",
+        Names("Head chef", "line cook"),
+    )
+    assert reading.names == ["Head Chef", "Line Cook"]
