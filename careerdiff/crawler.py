@@ -198,22 +198,32 @@ def _load_error(exc: SQLAlchemyError) -> LoadError:
 def _crawl_in_processes(
     settings: Settings, frontier: DbFrontier, processes: int, progress: CrawlProgress | None
 ) -> CrawlSummary:
-    """Queue the seeds and sitemaps here, then crawl in ``processes`` processes."""
+    """Crawl in ``processes`` processes; queue the seeds and sitemaps here meanwhile (the
+    processes fetch what is due already, e.g. a re-check's pages, and wait for more)."""
     started = time.perf_counter()
     if progress is not None:
         progress.start()
     summary = CrawlSummary()
+    found: list[CrawlSummary] = []
+
+    def queue_seeds_and_sitemaps() -> None:
+        found.append(asyncio.run(discover(settings, frontier)))
+        normalize_url.cache_clear()  # the sitemaps' URLs: nothing needs them again
+
     try:
-        first = asyncio.run(discover(settings, frontier))
         frontier.engine.dispose()  # no pooled connection crosses the fork
-        normalize_url.cache_clear()  # the sitemaps' URLs: no process needs them again
         fixed = settings.replace(allow_hosts=rules_for(settings).allowed_hosts)
         interval = progress.interval if progress is not None else 10.0
         group = uuid.uuid4().hex[:8]
         summaries = run_processes(
-            _crawl_process, shares(fixed, processes), group, progress, interval
+            _crawl_process,
+            shares(fixed, processes),
+            group,
+            progress,
+            interval,
+            meanwhile=queue_seeds_and_sitemaps,
         )
-        summary = merged(summaries, first, time.perf_counter() - started)
+        summary = merged(summaries, found[0], time.perf_counter() - started)
         summary = dataclasses.replace(summary, queued_left=frontier.counts().queued)
         return summary
     finally:
@@ -222,7 +232,11 @@ def _crawl_in_processes(
 
 
 def _crawl_process(
-    settings: Settings, group: str, spread: int, progress: CrawlProgress
+    settings: Settings,
+    group: str,
+    spread: int,
+    progress: CrawlProgress,
+    parent_queueing: Callable[[], bool],
 ) -> CrawlSummary:
     """One of several crawl processes: its own connections, extraction in this process."""
     rules = rules_for(settings)
@@ -236,7 +250,7 @@ def _crawl_process(
             frontier,
             progress=progress,
             spread=spread,
-            siblings_working=lambda: frontier.siblings_working(group),
+            siblings_working=lambda: parent_queueing() or frontier.siblings_working(group),
         )
     except SQLAlchemyError as exc:
         raise _load_error(exc) from None

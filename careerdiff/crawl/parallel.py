@@ -114,9 +114,10 @@ def start_method() -> str:
     return "spawn"
 
 
-#: What a crawl process runs: its settings, its frontier group and the share count,
-#: and a progress that reports to the parent; it returns its summary.
-Worker = Callable[[Settings, str, int, CrawlProgress], CrawlSummary]
+#: What a crawl process runs: its settings, its frontier group and the share count, a
+#: progress that reports to the parent, and whether the parent still queues URLs (its
+#: ``meanwhile``); it returns its summary.
+Worker = Callable[[Settings, str, int, CrawlProgress, Callable[[], bool]], CrawlSummary]
 
 
 @dataclass
@@ -135,14 +136,22 @@ def run_processes(
     group: str,
     progress: CrawlProgress | None,
     interval: float,
+    *,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[CrawlSummary]:
     """Run ``worker`` in one process per entry of ``settings``; their summaries, in order.
 
-    Raises the first error a process raised (``KeyboardInterrupt`` after all stopped).
+    ``meanwhile`` runs here once the processes started (queueing the seeds and sitemaps
+    while they already fetch what is due); until it returns, a process with nothing to
+    do waits instead of ending. Raises the first error a process raised, or
+    ``meanwhile``'s (``KeyboardInterrupt`` after all stopped).
     """
     method = start_method()
     context = multiprocessing.get_context(method)
     children: list[_Child] = []
+    queueing = context.Event()
+    if meanwhile is not None:
+        queueing.set()
     if method == "fork":
         _freeze_heap()
     try:
@@ -150,14 +159,19 @@ def run_processes(
             receive, send = context.Pipe(duplex=False)
             process = context.Process(  # type: ignore[attr-defined]
                 target=_child_main,
-                args=(worker, own, group, len(settings), send, os.getpid(), interval),
+                args=(worker, own, group, len(settings), send, os.getpid(), interval, queueing),
                 name="careerdiff-crawl",
             )
             process.start()
             send.close()
             children.append(_Child(process, receive))
+        if meanwhile is not None:
+            try:
+                meanwhile()
+            finally:
+                queueing.clear()
         _collect(children, progress)
-    except KeyboardInterrupt:
+    except BaseException:  # Ctrl-C, or ``meanwhile`` failed: stop the processes first
         for child in children:  # they ignore SIGINT: stopped here, once each
             with contextlib.suppress(ProcessLookupError):
                 if child.process.pid is not None and child.process.is_alive():
@@ -251,12 +265,14 @@ def _child_main(
     pipe: Connection,
     parent: int,
     interval: float,
+    queueing: Any,  # a multiprocessing Event
 ) -> None:
     _die_with(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C: the parent tells us
     signal.signal(signal.SIGUSR1, _interrupted)
     try:
-        summary = worker(settings, group, spread, _PipeProgress(pipe, interval))
+        progress = _PipeProgress(pipe, interval)
+        summary = worker(settings, group, spread, progress, queueing.is_set)
     except KeyboardInterrupt as exc:
         _send(pipe, ("error", exc))
     except BaseException as exc:  # the parent raises it

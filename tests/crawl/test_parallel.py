@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import time
+from typing import Any
+
 import pytest
 
 from careerdiff.crawl.limits import HostGates
-from careerdiff.crawl.parallel import merged, process_count, shares
+from careerdiff.crawl.parallel import merged, process_count, run_processes, shares
 from careerdiff.crawl.summary import CrawlSummary
 from careerdiff.errors import ConfigError
 from careerdiff.settings import Settings, load_settings
@@ -65,3 +69,43 @@ def test_bad_process_counts_are_one_line_config_errors(value: str) -> None:
     with pytest.raises(ConfigError, match="crawl_processes") as error:
         load_settings(environ={"CAREERDIFF_CRAWL_PROCESSES": value})
     assert "\n" not in str(error.value)
+
+
+def _waits_for_the_parent(
+    settings: Settings, group: str, spread: int, progress: Any, parent_queueing: Any
+) -> CrawlSummary:
+    saw_queueing = parent_queueing()
+    while parent_queueing():
+        time.sleep(0.01)
+    return CrawlSummary(fetched=int(saw_queueing))
+
+
+def _runs_until_stopped(
+    settings: Settings, group: str, spread: int, progress: Any, parent_queueing: Any
+) -> CrawlSummary:
+    while True:
+        time.sleep(0.01)
+
+
+def test_processes_wait_while_the_parent_queues() -> None:
+    ran: list[str] = []
+
+    def meanwhile() -> None:
+        time.sleep(0.3)
+        ran.append("queued")
+
+    summaries = run_processes(
+        _waits_for_the_parent, [Settings()] * 2, "g", None, 10.0, meanwhile=meanwhile
+    )
+    assert ran == ["queued"]
+    assert [summary.fetched for summary in summaries] == [1, 1]
+
+
+def test_a_failing_meanwhile_stops_the_processes_and_is_raised() -> None:
+    def meanwhile() -> None:
+        time.sleep(0.2)
+        raise ValueError("sitemap trouble")
+
+    with pytest.raises(ValueError, match="sitemap trouble"):
+        run_processes(_runs_until_stopped, [Settings()] * 2, "g", None, 10.0, meanwhile=meanwhile)
+    assert multiprocessing.active_children() == []
