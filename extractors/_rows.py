@@ -624,6 +624,8 @@ class _ValueReader:
         for level in range(_MAX_CLIMB):
             in_label_cell = level == 0 and (node.is_text_node or node.tag in _INLINE_TAGS)
             siblings = self._siblings_after(current, in_label_cell)
+            if level == 0 and siblings and _only_notes_and_icons(siblings):
+                siblings = []  # a label among its icon and tooltip: its values are outside
             if siblings:
                 if in_label_cell and len(siblings) < wanted:
                     outer = self._after_label_cell(current, wanted)
@@ -842,6 +844,26 @@ def _rows_of(followers: list[Node]) -> list[Node]:
 
 
 _ROW_GROUPS = frozenset({"tbody", "thead", "tfoot"})
+
+
+def _only_notes_and_icons(nodes: list[Node]) -> bool:
+    """Whether ``nodes`` hold a note (a sentence of several words ending in a full stop,
+    such as a tooltip's "Projected change in employment over the next ten years.") and
+    nothing else with text: no value."""
+    found_note = False
+    for node in nodes:
+        text = value_text(node)
+        if not text:
+            continue
+        if text[-1] != "." or text.count(" ") < _MIN_NOTE_SPACES or not text[0].isalpha():
+            return False
+        found_note = True
+    return found_note
+
+
+#: A note has at least this many spaces (five words); a value with a full stop at its
+#: end ("Acme Inc.", "St. Louis") has fewer.
+_MIN_NOTE_SPACES = 4
 
 
 def _columns_spanned(node: Node) -> int:

@@ -427,3 +427,22 @@ def test_a_name_inside_a_heading_is_no_header_cell() -> None:
         Names("Head chef", "line cook"),
     )
     assert reading.names == ["Head Chef", "Line Cook"]
+
+
+def test_a_tooltip_sentence_beside_the_label_in_its_cell_is_no_value() -> None:
+    row = (
+        '<div class="row"><div class="cell"><div>{label}</div><div class="icon"><svg></svg></div>'
+        '<div class="tip">{tip}</div></div><div class="a"><div>{a}</div></div>'
+        '<div class="b"><div>{b}</div></div></div>'
+    )
+    reading = _rows(
+        "<main>"
+        + row.format(
+            label="Yearly salary", tip="Median pay over the last twelve months.", a="$1", b="$2"
+        )
+        + row.format(
+            label="Average age", tip="The mean age of workers in the role.", a="40", b="44"
+        )
+        + "</main>"
+    )
+    assert reading.rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
