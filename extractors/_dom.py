@@ -19,6 +19,9 @@ Node = LexborNode
 #: Elements whose text is never page content.
 JUNK_TAGS = ["script", "style", "noscript", "template"]
 
+#: The heading elements.
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
 #: Elements that start a new block of text; everything else is inline.
 BLOCK_TAGS = frozenset(
     [

@@ -17,11 +17,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extractors._dom import BLOCK_TAGS, Node, ancestry_ids, attribute, inside, value_text
+from extractors._dom import (
+    BLOCK_TAGS,
+    HEADING_TAGS,
+    Node,
+    ancestry_ids,
+    attribute,
+    inside,
+    value_text,
+)
 from extractors._names import Names
 
 HEADING_SELECTOR = "h1, h2, h3, h4, h5, h6, [role=heading]"
-_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 #: The sections an outline looks for (descriptions are keyed "description:0"/"description:1").
 SECTIONS = ("overview", "salary", "education", "demographics", "duties", "skills")
@@ -112,7 +119,7 @@ class Kind:
 
 def is_heading_element(node: Node) -> bool:
     """An h1-h6, or an element that says it is a heading."""
-    return node.tag in _HEADING_TAGS or attribute(node, "role") == "heading"
+    return node.tag in HEADING_TAGS or attribute(node, "role") == "heading"
 
 
 def is_control(text: str) -> bool:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from extractors._dom import (
     BLOCK_TAGS,
+    HEADING_TAGS,
     NON_CONTENT_TAGS,
     Node,
     ancestry_ids,
@@ -765,7 +766,8 @@ class _ValueReader:
         return " ".join(text for text in texts if text)
 
     def _without_copy(self, node: Node, text: str, label: Label, column: int) -> str:
-        """``text`` without a leading copy of its column's occupation name or of the label."""
+        """``text`` without a copy of its column's occupation name or of the label (see
+        ``without_copy``)."""
         occupation = self.occupation_of_column[column] if column < 2 else None
         return without_copy(node, text, label.words, self.names, occupation)
 
@@ -977,9 +979,6 @@ def _name_selector(names: Names) -> str:
     return ", ".join(f'*:lexbor-contains("{keyword}" i)' for keyword in keywords if keyword)
 
 
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-
-
 def _name_in(owner: Node, names: Names, found: list[str | None]) -> int | None:
     """Record ``owner`` (or the element it sits in) if its whole text is an occupation's name.
 
@@ -987,7 +986,7 @@ def _name_in(owner: Node, names: Names, found: list[str | None]) -> int | None:
     not, nor do the pieces of a heading (``<h2><span>Nurse</span> vs ...</h2>``).
     Returns the occupation's index, or ``None``.
     """
-    if inside(owner, _HEADINGS):
+    if inside(owner, HEADING_TAGS):
         return None
     node: Node | None = owner
     for _ in range(3):
