@@ -69,6 +69,8 @@ _HEADING_WORDS = (
     " pay",
     "what do",
     "what is",
+    "who works",
+    "who becomes",
 )
 _INLINE_TAGS = frozenset({"span", "b", "strong", "em", "i", "a", "font", "u", "small", "mark"})
 _COMPARE_WORDS = ("vs", "versus", "between", "compar", "differen")
@@ -195,12 +197,19 @@ _HEADING_TAILS = (
     " at a glance",
     " requirements",
     " needed",
+    " that matter",
+    " that matters",
 )
 
 
 #: What may come before a heading's words: icons and emoji (any characters that are no
 #: letters), then a section number ("1.", "2)", "3 -").
 _HEADING_LEAD = re.compile(r"[^\w]*(?:\d{1,2}\s*[.):-]\s*)?[^\w]*")
+
+
+_AT_A_GLANCE = " at a glance"
+#: How a heading over the demographics may ask its question.
+_WHO_WORKS = ("who works as ", "who works in ", "who becomes ")
 
 
 def heading_words(text: str) -> str:
@@ -215,7 +224,11 @@ def heading_words(text: str) -> str:
         for tail in _HEADING_TAILS:
             if words.endswith(tail):
                 words = words[: -len(tail)].rstrip(" :-")
+                if tail == _AT_A_GLANCE and _section_of_words(words) is None:
+                    words += " overview"  # "A vs B: at a glance" is the overview
                 break
+    elif words.startswith(_WHO_WORKS):  # "Who works as an A vs a B?" shows who they are
+        words += " demographics"
     return words
 
 
@@ -238,6 +251,7 @@ _BARE = {
     **dict(_ENDING_SECTIONS),
     "duties and responsibilities": "duties",
     "duties & responsibilities": "duties",
+    "at a glance": "overview",
 }
 
 
@@ -459,6 +473,10 @@ class Choice:
         return self.relevance, int(self.after_title)
 
 
+#: A heading over both descriptions that names neither occupation ("What they do all day").
+_WHAT_THEY_DO = ("what they do", "what do they do", "what the job involves")
+
+
 def choose_headings(
     candidates: list[Candidate], names: Names, title_order: int | None
 ) -> tuple[dict[str, Choice], list[Candidate], list[Subheading]]:
@@ -471,6 +489,7 @@ def choose_headings(
     best: dict[str, Choice] = {}
     foreign: list[Candidate] = []
     subheadings: list[Subheading] = []
+    under_what_they_do = False  # after a "What they do" heading, a bare name heads a description
     for candidate in candidates:
         after_title = title_order is None or candidate.order > title_order
         text = candidate.text
@@ -480,10 +499,15 @@ def choose_headings(
         if kind is None:
             if candidate.is_heading:
                 foreign.append(candidate)
+                under_what_they_do = after_title and heading_words(text).startswith(_WHAT_THEY_DO)
             bare = bare_section(candidate.text) if after_title else None
             if bare is not None and bare not in best and not in_chrome(candidate.node):
                 best[bare] = Choice(candidate, 0, after_title)
             continue
+        if kind.name == "name" and under_what_they_do and kind.occupation is not None:
+            kind = Kind("description", kind.occupation, 1)
+        elif kind.name != "name":
+            under_what_they_do = False
         if kind.name in ("name", "responsibilities", "skill_list"):
             if kind.name != "name" and kind.occupation is not None:
                 subheadings.append(Subheading(kind.name, kind.occupation, candidate.node))

@@ -979,6 +979,15 @@ def _name_selector(names: Names) -> str:
     return ", ".join(f'*:lexbor-contains("{keyword}" i)' for keyword in keywords if keyword)
 
 
+def _in_a_longer_heading(node: Node, names: Names) -> bool:
+    """Whether ``node`` is a piece of a heading that says more than one occupation's name
+    (a card's ``<h3>`` that is only the name is that card's header)."""
+    heading = node.parent
+    while heading is not None and heading.tag not in HEADING_TAGS:
+        heading = heading.parent
+    return heading is not None and names.exactly(value_text(heading)) is None
+
+
 def _name_in(owner: Node, names: Names, found: list[str | None]) -> int | None:
     """Record ``owner`` (or the element it sits in) if its whole text is an occupation's name.
 
@@ -986,7 +995,7 @@ def _name_in(owner: Node, names: Names, found: list[str | None]) -> int | None:
     not, nor do the pieces of a heading (``<h2><span>Nurse</span> vs ...</h2>``).
     Returns the occupation's index, or ``None``.
     """
-    if inside(owner, HEADING_TAGS):
+    if inside(owner, HEADING_TAGS) and _in_a_longer_heading(owner, names):
         return None
     node: Node | None = owner
     for _ in range(3):

@@ -148,3 +148,11 @@ def test_a_what_they_do_wrapper_heading_over_the_questions() -> None:
         "</h3><p>Runs tests.</p></div></div></div>" + SALARY
     )
     assert _descriptions(rec) == ["Greets patients.", "Runs tests."]
+
+
+def test_bare_names_under_a_what_they_do_heading_head_the_descriptions() -> None:
+    rec = record(
+        "<h2>What they do all day</h2><h3>Patient coordinator</h3><p>Schedules patients.</p>"
+        "<h3>Certified medical technician</h3><p>Runs lab tests.</p>" + SALARY
+    )
+    assert _descriptions(rec) == ["Schedules patients.", "Runs lab tests."]

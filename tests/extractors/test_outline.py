@@ -330,3 +330,20 @@ def test_bare_section_words_after_a_section_number(text: str, section: str) -> N
 
 def test_a_number_that_is_part_of_the_words_is_kept() -> None:
     assert bare_section("401 Salary") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Patient coordinator vs certified medical technician: at a glance", "overview"),
+        ("Who works as a patient coordinator vs a certified medical technician?", "demographics"),
+    ],
+)
+def test_headings_that_ask_or_sum_up(text: str, kind: str) -> None:
+    found = classify(text, NAMES)
+    assert found is not None and found.name == kind
+
+
+def test_a_bare_heading_with_a_closed_tail() -> None:
+    assert bare_section("Skills that matter") == "skills"
+    assert bare_section("At a glance") == "overview"

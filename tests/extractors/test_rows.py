@@ -446,3 +446,13 @@ def test_a_tooltip_sentence_beside_the_label_in_its_cell_is_no_value() -> None:
         + "</main>"
     )
     assert reading.rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
+
+
+def test_a_card_heading_that_is_only_the_name_names_the_card() -> None:
+    card = "<div><h3><a href='/x'>{}</a></h3><dl><dt>Yearly salary</dt><dd>{}</dd></dl></div>"
+    reading = _rows(
+        "<main>" + card.format("Head Chef", "$1") + card.format("Line Cook", "$2") + "</main>",
+        Names("Head chef", "line cook"),
+    )
+    assert reading.names == ["Head Chef", "Line Cook"]
+    assert reading.rows == {"salary": ["$1", "$2"]}
