@@ -199,17 +199,25 @@ def _append_text(node: Node, parts: list[str]) -> None:
 
 #: What a footnote mark in ``<sup>`` after a figure holds: "1", "*", "†", "a".
 _FOOTNOTE_MARK = re.compile(r"[\d*\u2020\u2021\u00a7a-z]{1,2}")
+#: ... and after a word: no letters ("1st" and "Ltd" are words of their own).
+_WORD_FOOTNOTE_MARK = re.compile(r"[\d*\u2020\u2021\u00a7]{1,2}")
 
 
 def _is_footnote_mark(sup: Node, parts: list[str]) -> bool:
-    """Whether ``sup`` is a footnote mark touching a figure ("$46,880<sup>1</sup>").
+    """Whether ``sup`` is a footnote mark touching a figure ("$46,880<sup>1</sup>") or a
+    word ("ExxonMobil<sup>4</sup>").
 
-    Read as a digit it would become part of the figure ("$46,8801").
+    Read as a digit it would become part of the figure ("$46,8801") or the word.
     """
     before = parts[-1] if parts else ""
-    if not before or not (before[-1].isdigit() or before[-1] == "%"):
+    if not before:
         return False
-    return _FOOTNOTE_MARK.fullmatch(sup.text().strip()) is not None
+    mark = sup.text().strip()
+    if before[-1].isalpha():  # "ExxonMobil<sup>4</sup>": only a number or a sign is a mark
+        return _WORD_FOOTNOTE_MARK.fullmatch(mark) is not None
+    if not (before[-1].isdigit() or before[-1] == "%"):
+        return False
+    return _FOOTNOTE_MARK.fullmatch(mark) is not None
 
 
 def value_text(node: Node) -> str:

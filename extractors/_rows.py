@@ -37,6 +37,8 @@ from extractors._regular import FRAGMENT_ENDS, FRAGMENT_STARTS, read_regular, te
 from extractors.normalize import clean_text, is_null
 
 _MAX_CLIMB = 5
+#: How many wrappers around a label may stand between it and its row's values.
+_MAX_VALUE_CLIMB = 10
 #: The most words a lead before a header name's colon may have ("Occupation: A").
 _MAX_LEAD_WORDS = 3
 #: How far above a label other labels are looked for (a row, a column of labels).
@@ -315,6 +317,8 @@ def _unit_in(owner: Node, labels: LabelSet) -> _Unit | None:
             text = value_text(owner).lower()
             return _climb_to_label(owner, text, labels) if text else None
         pieces = list(owner.iter(include_text=True))
+        if _is_figure_with_unit(owner, labels):
+            return None  # "12,406<!-- --> jobs": the unit after a figure is no label
     for piece in pieces:
         if not piece.is_text_node:
             continue
@@ -325,6 +329,15 @@ def _unit_in(owner: Node, labels: LabelSet) -> _Unit | None:
         if unit is not None:
             return unit
     return None
+
+
+def _is_figure_with_unit(owner: Node, labels: LabelSet) -> bool:
+    """Whether ``owner``'s text is a figure followed by words ("12,406 jobs", "39 yrs"),
+    a value however much its last word looks like a label."""
+    text = value_text(owner)
+    if not text or not (text[0].isdecimal() or text[0] in "$+-\u2212"):
+        return False
+    return labels.by_words.get(text.lower()) is None  # "10-year growth" is a label
 
 
 def _climb_to_label(node: Node, text: str, labels: LabelSet) -> _Unit | None:
@@ -622,7 +635,7 @@ class _ValueReader:
         tooltips, has its values after that cell, not after the label's words.
         """
         current = node
-        for level in range(_MAX_CLIMB):
+        for level in range(_MAX_VALUE_CLIMB):
             in_label_cell = level == 0 and (node.is_text_node or node.tag in _INLINE_TAGS)
             siblings = self._siblings_after(current, in_label_cell)
             if level == 0 and siblings and _only_notes_and_icons(siblings):

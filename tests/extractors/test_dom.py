@@ -122,8 +122,9 @@ def test_words_split_by_word_break_opportunities_are_joined() -> None:
 def test_value_text_drops_a_footnote_mark_touching_a_figure() -> None:
     assert value_text(_first("<div>$63,760<sup>1</sup></div>")) == "$63,760"
     assert value_text(_first("<div>Female, 74.6%<sup>*</sup> Male</div>")) == "Female, 74.6% Male"
-    # Not after a figure, a superscript is text.
-    assert value_text(_first("<div>Cost<sup>2</sup></div>")) == "Cost2"
+    # After a word, a number or a sign in <sup> is a footnote mark too; letters are text.
+    assert value_text(_first("<div>ExxonMobil<sup><a>4</a></sup></div>")) == "ExxonMobil"
+    assert value_text(_first("<div>Acme<sup>TM</sup></div>")) == "AcmeTM"
 
 
 def test_an_unknown_element_holding_list_items_is_opened_like_a_block() -> None:

@@ -456,3 +456,27 @@ def test_a_card_heading_that_is_only_the_name_names_the_card() -> None:
     )
     assert reading.names == ["Head Chef", "Line Cook"]
     assert reading.rows == {"salary": ["$1", "$2"]}
+
+
+def test_a_unit_after_a_figure_that_reads_like_a_label_is_no_label() -> None:
+    labels = (Label("jobs", "number of jobs", "job"), Label("jobs", "jobs", "job"))
+    root = LexborHTMLParser(
+        "<main><div><span>12,406<!-- --> jobs</span><b>Number of jobs</b>"
+        "<span>18,937<!-- --> jobs</span></div></main>"
+    ).css_first("main")
+    assert root is not None
+    assert read_rows([root], labels).rows == {"jobs": ["12,406 jobs", "18,937 jobs"]}
+
+
+def test_a_label_under_many_wrappers_finds_its_values() -> None:
+    wrap = "<div>" * 7 + "{}" + "</div>" * 7
+    row = "<div>{}{}{}</div>"
+    reading = _rows(
+        "<main>"
+        + row.format(
+            wrap.format("<span>Yearly salary</span>"), wrap.format("$1"), wrap.format("$2")
+        )
+        + row.format(wrap.format("<span>Average age</span>"), wrap.format("40"), wrap.format("44"))
+        + "</main>"
+    )
+    assert reading.rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
