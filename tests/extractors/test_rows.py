@@ -474,7 +474,9 @@ def test_a_label_under_many_wrappers_finds_its_values() -> None:
     reading = _rows(
         "<main>"
         + row.format(
-            wrap.format("<span>Yearly salary</span>"), wrap.format("$1"), wrap.format("$2")
+            wrap.format("<span>Yearly salary</span><small>(median)</small>"),
+            wrap.format("$1"),
+            wrap.format("$2"),
         )
         + row.format(wrap.format("<span>Average age</span>"), wrap.format("40"), wrap.format("44"))
         + "</main>"
