@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -75,6 +77,7 @@ def _waits_for_the_parent(
     settings: Settings, group: str, spread: int, progress: Any, parent_queueing: Any
 ) -> CrawlSummary:
     saw_queueing = parent_queueing()
+    (Path(settings.db_url) / f"started-{os.getpid()}").touch()
     while parent_queueing():
         time.sleep(0.01)
     return CrawlSummary(fetched=int(saw_queueing))
@@ -87,15 +90,22 @@ def _runs_until_stopped(
         time.sleep(0.01)
 
 
-def test_processes_wait_while_the_parent_queues() -> None:
+def test_processes_wait_while_the_parent_queues(tmp_path: Path) -> None:
     ran: list[str] = []
 
-    def meanwhile() -> None:
-        time.sleep(0.3)
+    def meanwhile() -> None:  # ends once both processes are running (forked or spawned)
+        deadline = time.monotonic() + 60
+        while len(list(tmp_path.glob("started-*"))) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
         ran.append("queued")
 
     summaries = run_processes(
-        _waits_for_the_parent, [Settings()] * 2, "g", None, 10.0, meanwhile=meanwhile
+        _waits_for_the_parent,
+        [Settings(db_url=str(tmp_path))] * 2,
+        "g",
+        None,
+        10.0,
+        meanwhile=meanwhile,
     )
     assert ran == ["queued"]
     assert [summary.fetched for summary in summaries] == [1, 1]
