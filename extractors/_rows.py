@@ -233,6 +233,8 @@ def _find_units(
                 # The usual cell: one text. A label's exact words need no climbing.
                 text = clean_text(child.text_content or "").lower()
                 label = by_words.get(text)
+                if label is not None and " " not in label.words and _follows_a_figure(owner):
+                    continue  # "18,452<sup>3</sup> <span>jobs</span>": a unit, no label
                 if label is not None:
                     unit: _Unit | None = _whole_label(_Unit(label, owner, None), labels)
                 elif text in labels.prefixes and (grouped := _row_group_units(owner, text, labels)):
@@ -338,6 +340,15 @@ def _is_figure_with_unit(owner: Node, labels: LabelSet) -> bool:
     if not text or not (text[0].isdecimal() or text[0] in "$+-\u2212"):
         return False
     return labels.by_words.get(text.lower()) is None  # "10-year growth" is a label
+
+
+def _follows_a_figure(node: Node) -> bool:
+    """Whether the text just before ``node`` in its parent ends with a figure."""
+    before = _text_neighbour(node, "prev")
+    if before is None:
+        return False
+    text = value_text(before)
+    return bool(text) and (text[-1].isdecimal() or text[-1] == "%")
 
 
 def _climb_to_label(node: Node, text: str, labels: LabelSet) -> _Unit | None:
@@ -867,13 +878,17 @@ def _only_notes_and_icons(nodes: list[Node]) -> bool:
     nothing else with text: no value."""
     found_note = False
     for node in nodes:
-        text = value_text(node)
+        text = value_text(node).lstrip(_ICON_CHARS)  # "ⓘAverage pay per hour worked."
         if not text:
             continue
         if text[-1] != "." or text.count(" ") < _MIN_NOTE_SPACES or not text[0].isalpha():
             return False
         found_note = True
     return found_note
+
+
+#: Icon characters a tooltip's text may start with: info and question marks.
+_ICON_CHARS = " ⓘℹ❓❔?!*"
 
 
 #: A note has at least this many spaces (five words); a value with a full stop at its

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from extractors._context import PageContext
 from extractors._rows import Label, LabelSet, read_rows, selector_for
-from extractors.normalize import is_null
+from extractors.normalize import is_null, without_note_marks
 
 T = TypeVar("T")
 Rows = dict[str, list[str | None]]
@@ -70,14 +70,15 @@ class RowReader:
     title: str | None = None  # the occupation's name in the table's header row, if asked for
 
     def text(self, key: str) -> str | None:
-        """The raw text of this occupation's value in row ``key``, or ``None``."""
+        """The text of this occupation's value in row ``key`` without footnote marks after
+        it ("New York[7]", "Otis Worldwide †"), or ``None``."""
         values = self.rows.get(key)
-        return values[self.occupation] if values and self.occupation < len(values) else None
+        text = values[self.occupation] if values and self.occupation < len(values) else None
+        return without_note_marks(text) if text else text
 
     def value(self, key: str, parse: Callable[[str], T | None]) -> T | None:
         """``parse`` of the value; text that is there but does not parse is a warning, not a 0."""
-        values = self.rows.get(key)
-        text = values[self.occupation] if values else None
+        text = self.text(key)
         if text is None:
             return None
         value = parse(text)

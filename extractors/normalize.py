@@ -239,6 +239,18 @@ def _shares_first(cleaned: str) -> list[tuple[str, float]]:
     return shares if end == len(cleaned) else []
 
 
+#: Footnote marks at the end of a value: "[7]", "*", "†", "‡", "§", one or more.
+_NOTE_MARKS_AT_END = re.compile(r"(?:\s*(?:\[\d{1,2}\]|[*\u2020\u2021\u00a7]+))+$")
+
+
+def without_note_marks(text: str) -> str:
+    """``text`` without footnote marks at its end ("New York[7]" -> "New York")."""
+    last = text[-1]
+    if last != "]" and last not in "*\u2020\u2021\u00a7":
+        return text
+    return _NOTE_MARKS_AT_END.sub("", text) or text
+
+
 def split_labelled_share(cleaned: str) -> tuple[str | None, float | None]:
     """``parse_labelled_share`` of text that ``clean_text`` has already cleaned."""
     if is_null(cleaned):

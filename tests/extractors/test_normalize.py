@@ -26,6 +26,7 @@ from extractors.normalize import (
     split_prose_list,
     text_or_none,
     tidy_spacing,
+    without_note_marks,
 )
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -402,3 +403,12 @@ def test_shares_written_before_their_categories() -> None:
 def test_a_share_first_reading_must_cover_the_whole_text() -> None:
     # "5% ..." at the start of category-first shares is no share-first list.
     assert parse_shares("5 Unknown, 5.3% Asian, 6.2%") == [("5 Unknown", 5.3), ("Asian", 6.2)]
+
+
+def test_footnote_marks_at_the_end_of_a_value_go() -> None:
+    assert without_note_marks("New York[7]") == "New York"
+    assert without_note_marks("Otis Worldwide \u2020") == "Otis Worldwide"
+    assert without_note_marks("$29,416*") == "$29,416"
+    assert without_note_marks("Acme [1][2]") == "Acme"
+    assert without_note_marks("Brockton, MA") == "Brockton, MA"
+    assert without_note_marks("*") == "*"

@@ -482,3 +482,24 @@ def test_a_label_under_many_wrappers_finds_its_values() -> None:
         + "</main>"
     )
     assert reading.rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
+
+
+def test_a_unit_in_its_own_element_after_a_footnoted_figure_is_no_label() -> None:
+    labels = (Label("jobs", "number of jobs", "job"), Label("jobs", "jobs", "job"))
+    root = LexborHTMLParser(
+        "<main><table><tr><th>Number of jobs:</th>"
+        "<td>18,452<sup>3</sup> <span>jobs</span></td>"
+        "<td>12,876<sup>3</sup> <span>jobs</span></td></tr></table></main>"
+    ).css_first("main")
+    assert root is not None
+    assert read_rows([root], labels).rows == {"jobs": ["18,452 jobs", "12,876 jobs"]}
+
+
+def test_a_tooltip_starting_with_an_info_sign_is_no_value() -> None:
+    reading = _rows(
+        "<main><div><div><div>Yearly salary</div><div>\u24d8Average base pay per year, before "
+        "bonuses.</div></div><div>$1</div><div>$2</div></div>"
+        "<div><div><div>Average age</div><div>\u24d8Mean age of workers in the role.</div></div>"
+        "<div>40</div><div>44</div></div></main>"
+    )
+    assert reading.rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
