@@ -41,7 +41,7 @@ SECTION_KEYWORDS = {
     "demographics": "demographic",
     "duties": "responsibilities",
     "skills": "skills",
-    "description": "what ",
+    "description": "what",  # no space after it: "What&nbsp;does" holds no "what "
 }
 
 _CONTROL = re.compile(
@@ -203,8 +203,8 @@ _HEADING_TAILS = (
 
 
 #: What may come before a heading's words: icons and emoji (any characters that are no
-#: letters), then a section number ("1.", "2)", "3 -").
-_HEADING_LEAD = re.compile(r"[^\w]*(?:\d{1,2}\s*[.):-]\s*)?[^\w]*")
+#: letters), then a section number ("1.", "2)", "3 -", "4 ·", "02 ").
+_HEADING_LEAD = re.compile(r"[^\w]*(?:\d{1,2}(?:\s*[.):\-\u00b7|\u2013\u2014]\s*|\s+))?[^\w]*")
 
 
 _AT_A_GLANCE = " at a glance"
@@ -467,10 +467,11 @@ class Choice:
     candidate: Candidate
     relevance: int
     after_title: bool
+    in_content: bool = True  # not in a menu, a sidebar or a footer (a table of contents)
 
     @property
-    def rank(self) -> tuple[int, int]:
-        return self.relevance, int(self.after_title)
+    def rank(self) -> tuple[int, int, int]:
+        return int(self.in_content), self.relevance, int(self.after_title)
 
 
 #: A heading over both descriptions that names neither occupation ("What they do all day").
@@ -483,8 +484,9 @@ def choose_headings(
     """The best candidate for each section and description, the headings that are none,
     and the sub-headings for one occupation ("Common nurse skills").
 
-    Best is: names both occupations over names one over only says "vs"; then
-    after the title over before it (menus come first); then first in the page.
+    Best is: outside menus, sidebars and footers (a table of contents repeats every
+    heading) over inside them; then names both occupations over names one over only says
+    "vs"; then after the title over before it (menus come first); then first in the page.
     """
     best: dict[str, Choice] = {}
     foreign: list[Candidate] = []
@@ -513,7 +515,7 @@ def choose_headings(
                 subheadings.append(Subheading(kind.name, kind.occupation, candidate.node))
             continue
         key = kind.name if kind.name != "description" else f"description:{kind.occupation}"
-        choice = Choice(candidate, kind.relevance, after_title)
+        choice = Choice(candidate, kind.relevance, after_title, not in_chrome(candidate.node))
         if key not in best or choice.rank > best[key].rank:
             best[key] = choice
     return best, foreign, subheadings

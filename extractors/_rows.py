@@ -37,12 +37,13 @@ from extractors._regular import FRAGMENT_ENDS, FRAGMENT_STARTS, read_regular, te
 from extractors.normalize import clean_text, is_null
 
 _MAX_CLIMB = 5
-#: How many wrappers around a label may stand between it and its row's values.
-_MAX_VALUE_CLIMB = 10
+#: How many wrappers around a label may stand between it and its row's values (a page
+#: nested every label ten deep inside its cell).
+_MAX_VALUE_CLIMB = 16
 #: The most words a lead before a header name's colon may have ("Occupation: A").
 _MAX_LEAD_WORDS = 3
 #: How far above a label other labels are looked for (a row, a column of labels).
-_ANCESTOR_LEVELS = 4
+_ANCESTOR_LEVELS = _MAX_VALUE_CLIMB + 1
 _INLINE_TAGS = frozenset(
     {"span", "b", "strong", "em", "i", "a", "font", "u", "small", "mark", "abbr", "data"}
 )
@@ -875,9 +876,11 @@ _ROW_GROUPS = frozenset({"tbody", "thead", "tfoot"})
 def _only_notes_and_icons(nodes: list[Node]) -> bool:
     """Whether ``nodes`` hold a note (a sentence of several words ending in a full stop,
     such as a tooltip's "Projected change in employment over the next ten years.") and
-    nothing else with text: no value."""
+    nothing else with text but footnote marks in ``<sup>``: no value."""
     found_note = False
     for node in nodes:
+        if node.tag == "sup":
+            continue  # a footnote mark beside the label
         text = value_text(node).lstrip(_ICON_CHARS)  # "ⓘAverage pay per hour worked."
         if not text:
             continue

@@ -347,3 +347,15 @@ def test_headings_that_ask_or_sum_up(text: str, kind: str) -> None:
 def test_a_bare_heading_with_a_closed_tail() -> None:
     assert bare_section("Skills that matter") == "skills"
     assert bare_section("At a glance") == "overview"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "02 What does a patient coordinator do?",
+        "\u2753 2 \u00b7 What does a patient coordinator do?",
+    ],
+)
+def test_a_section_number_with_a_space_or_a_dot_between(text: str) -> None:
+    found = classify(text, NAMES)
+    assert found is not None and found.name == "description"

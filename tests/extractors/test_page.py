@@ -397,3 +397,17 @@ def test_a_salary_range_that_runs_backwards_is_a_warning() -> None:
         "<td>Between $41,000 And $25,000</td><td>Between $28,000 And $53,000</td></tr></table>"
     )
     assert len([message for message in issues_of(rec, "salary") if "down to" in message]) == 1
+
+
+def test_a_table_of_contents_after_the_title_does_not_head_the_sections() -> None:
+    toc = (
+        "<nav><ol><li><a href='#o'>Patient coordinator vs certified medical technician overview"
+        "</a></li><li><a href='#d'>What&nbsp;does a patient coordinator do?</a></li></ol></nav>"
+    )
+    rec = record(
+        toc
+        + _overview(("Yearly salary", "$32,954", "$38,859"))
+        + "<p><b>What&nbsp;does a patient coordinator do?</b></p><p>Schedules patients.</p>"
+    )
+    assert [occupation.yearly_salary_usd for occupation in rec.occupations] == [32954, 38859]
+    assert rec.occupations[0].description == "Schedules patients."
