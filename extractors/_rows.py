@@ -778,7 +778,7 @@ class _ValueReader:
                 chosen = first
         texts: list[str | None] = []
         for offset, (node, text) in enumerate(chosen):
-            if text and (text[0].isalpha() or text[-1].isalpha()):  # a copy is words
+            if text and (text[0].isalpha() or text[-1].isalpha() or text[-1] == ")"):  # words
                 text = self._without_copy(node, text, label, column + offset)
             texts.append(text)
         return texts
@@ -820,8 +820,8 @@ def without_copy(
     if stem and names is not None and node is not None and stem in lowered:
         last = _edge_piece(node, last=True)
         if last is not None and last.tag not in _EMPHASIS_TAGS:
-            caption = value_text(last)
-            if text.endswith(caption) and names.exactly(caption) == occupation:
+            caption = value_text(last)  # "Chef", or a screen reader's "(Chef)"
+            if text.endswith(caption) and names.exactly(caption.strip("()")) == occupation:
                 text = text[: -len(caption)].rstrip()
                 lowered = text.lower()
     if not text or not text[0].isalpha():
@@ -925,7 +925,7 @@ def _edge_piece(node: Node, last: bool = False) -> Node | None:
     """The element a cell's text starts with (or with ``last``, ends with), when more
     text is beside it; else ``None``."""
     current = node
-    for _ in range(_MAX_CLIMB):
+    for _ in range(_MAX_VALUE_CLIMB):  # down through wrappers that hold only the value
         if not current.is_element_node:
             return None
         children = content_children(current)

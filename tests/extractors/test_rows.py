@@ -503,3 +503,15 @@ def test_a_tooltip_starting_with_an_info_sign_is_no_value() -> None:
         "<div>40</div><div>44</div></div></main>"
     )
     assert reading.rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
+
+
+def test_a_screen_reader_suffix_naming_the_occupation_in_parentheses_goes() -> None:
+    deep = "<div>" * 8 + "{}" + "</div>" * 8
+    sr = '<span class="u-sr">&nbsp;({})</span>'
+    reading = _rows(
+        "<main><table><tr><th></th><th>Chef</th><th>Line Cook</th></tr><tr><td>Yearly salary</td>"
+        f"<td>{deep.format('Culinary Arts' + sr.format('Chef'))}</td>"
+        f"<td>{deep.format('--' + sr.format('Line Cook'))}</td></tr></table></main>",
+        CHEF,
+    )
+    assert reading.rows == {"salary": ["Culinary Arts", "--"]}
