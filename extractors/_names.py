@@ -21,6 +21,7 @@ _ENDINGS_Y = ("ies'", "ies", "y's", "ys", "y")
 _ENDINGS_MAN = ("men's", "man's", "men", "man")
 _ENDINGS = ("es'", "s's", "s'", "'s", "es", "s", "")
 #: What stands between two names in one header text: "A vs. B", "A | B", "A / B".
+_WORD = re.compile(r"[^\W_]+")
 _BETWEEN_NAMES = re.compile(r"\s+(?:vs\.?|versus|v\.|\||/)\s+", re.IGNORECASE)
 
 
@@ -160,5 +161,5 @@ class Names:
 
     def keyword(self, index: int) -> str:
         """The longest word of a name's stem: what ``:lexbor-contains`` searches for."""
-        words = [word for word in self._forms[index].stem.split() if word.isalnum()]
+        words = _WORD.findall(self._forms[index].stem)  # "host/hostess": "host", "hostess"
         return max(words, key=len) if words else ""

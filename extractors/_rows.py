@@ -650,7 +650,7 @@ class _ValueReader:
         for level in range(_MAX_VALUE_CLIMB):
             in_label_cell = level == 0 and (node.is_text_node or node.tag in _INLINE_TAGS)
             siblings = self._siblings_after(current, in_label_cell)
-            if level == 0 and siblings and _only_notes_and_icons(siblings):
+            if siblings and _only_notes_and_icons(siblings):
                 siblings = []  # a label among its icon and tooltip: its values are outside
             if siblings:
                 if in_label_cell and len(siblings) < wanted:
@@ -801,6 +801,39 @@ class _ValueReader:
 _EMPHASIS_TAGS = frozenset({"b", "strong", "em", "i", "u", "mark", "a"})
 
 
+#: What may end a copy of a name or label before a value: "Chef:", "Chef" and a dash.
+_COPY_ENDS = " :-|\u2013\u2014"
+#: Words a screen reader's caption puts before the occupation's name: "for chefs".
+_CAPTION_LEADS = ("for ", "of ", "among ", "as ")
+
+
+def _is_caption(
+    caption: str, label_words: str, names: Names | None, occupation: int | None
+) -> bool:
+    """Whether a value's trailing element only repeats whose value it is: the occupation
+    ("Chef", "(Chef)", "for chefs") or, in parentheses, the row ("(highest paying
+    state)", "(college)" after "Most common college")."""
+    if (
+        names is not None
+        and occupation is not None
+        and names.exactly(_named_in(caption)) == occupation
+    ):
+        return True
+    inner = caption.strip(" ").lower()
+    words = inner[1:-1].strip()
+    return inner[:1] == "(" and inner[-1:] == ")" and bool(words) and label_words.endswith(words)
+
+
+def _named_in(caption: str) -> str:
+    """The name a trailing caption holds: "(Chef)" and "for chefs" name the chef."""
+    caption = caption.strip(" ()")
+    lowered = caption.lower()
+    for lead in _CAPTION_LEADS:
+        if lowered.startswith(lead):
+            return caption[len(lead) :]
+    return caption
+
+
 def without_copy(
     node: Node | None, text: str, label_words: str, names: Names | None, occupation: int | None
 ) -> str:
@@ -817,11 +850,11 @@ def without_copy(
         return text
     lowered = text.lower()
     stem = names.stem(occupation) if names is not None and occupation is not None else ""
-    if stem and names is not None and node is not None and stem in lowered:
+    if node is not None and (text[-1] == ")" or (stem and stem in lowered)):
         last = _edge_piece(node, last=True)
         if last is not None and last.tag not in _EMPHASIS_TAGS:
-            caption = value_text(last)  # "Chef", or a screen reader's "(Chef)"
-            if text.endswith(caption) and names.exactly(caption.strip("()")) == occupation:
+            caption = value_text(last)  # "Chef"; a screen reader's "(Chef)", "for chefs"
+            if text.endswith(caption) and _is_caption(caption, label_words, names, occupation):
                 text = text[: -len(caption)].rstrip()
                 lowered = text.lower()
     if not text or not text[0].isalpha():
@@ -837,7 +870,8 @@ def without_copy(
         return text
 
     def is_copy(piece: str) -> bool:
-        words = piece.lower().rstrip(" :")
+        words = piece.lower().rstrip(_COPY_ENDS)
+        piece = piece.rstrip(_COPY_ENDS)
         if words == label_words:
             return True
         if names is None or stem == "":
@@ -849,7 +883,7 @@ def without_copy(
     if first is not None:
         first_text = value_text(first)
         if is_copy(first_text):
-            rest = text[len(first_text) :].lstrip(" :")
+            rest = text[len(first_text) :].lstrip(" :")  # (a "-" may be a minus sign)
             return rest if rest else text
     head, colon, rest = text.partition(":")
     if colon and rest.strip() and is_copy(head):
@@ -881,13 +915,26 @@ def _only_notes_and_icons(nodes: list[Node]) -> bool:
     for node in nodes:
         if node.tag == "sup":
             continue  # a footnote mark beside the label
-        text = value_text(node).lstrip(_ICON_CHARS)  # "ⓘAverage pay per hour worked."
-        if not text:
+        if _shows_nothing(node):
+            found_note = True  # a tooltip whose trigger and text are both hidden
             continue
-        if text[-1] != "." or text.count(" ") < _MIN_NOTE_SPACES or not text[0].isalpha():
+        raw = value_text(node)
+        text = raw.lstrip(_ICON_CHARS)  # "ⓘAverage pay per hour worked."
+        if not text:
+            found_note = found_note or bool(raw)  # an info sign alone: "ⓘ"
+            continue
+        if text[-1] != "." or text.count(" ") < _MIN_NOTE_SPACES or not text[0].isalnum():
             return False
         found_note = True
     return found_note
+
+
+def _shows_nothing(node: Node) -> bool:
+    """Whether an element holds only hidden elements (``aria-hidden``, ``hidden``...)."""
+    if not node.is_element_node:
+        return False
+    children = content_children(node)
+    return bool(children) and all(child.is_element_node and _is_hidden(child) for child in children)
 
 
 #: Icon characters a tooltip's text may start with: info and question marks.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors._context import PageContext, SectionResult
-from extractors._dom import Node, leaf_blocks
+from extractors._dom import Node, content_children, leaf_blocks, value_text
 from extractors._lists import is_control
 
 SECTION = "description"
@@ -43,6 +43,9 @@ def description_paragraphs(region: list[Node]) -> list[str]:
     for block in leaf_blocks(region):
         if _is_aside(block.nodes[0]):
             continue
+        if _leads_with_ad_label(block.nodes):
+            return paragraphs  # "<span>Advertisement</span><a>Request a demo.</a>": an ad
+
         for text in block.lines():
             lowered = text.lower()
             if lowered in AD_LABELS or _is_labelled_ad(lowered):
@@ -52,6 +55,17 @@ def description_paragraphs(region: list[Node]) -> list[str]:
             if not is_control(text) and not lowered.startswith(_NOTE_STARTS):
                 paragraphs.append(text)
     return paragraphs
+
+
+def _leads_with_ad_label(nodes: tuple[Node, ...]) -> bool:
+    """Whether a block's first element, with more after it, is an ad's label."""
+    if len(nodes) == 1:
+        if not nodes[0].is_element_node:
+            return False
+        nodes = tuple(content_children(nodes[0]))
+    if len(nodes) < 2 or not nodes[0].is_element_node:
+        return False
+    return value_text(nodes[0]).lower() in AD_LABELS
 
 
 def _is_labelled_ad(lowered: str) -> bool:

@@ -17,7 +17,7 @@ def extract_duties(ctx: PageContext) -> SectionResult:
     result: SectionResult = ({}, {})
     for sublist in sublists(ctx, SECTION, "responsibilit", "responsibilities"):
         fields = result[sublist.occupation]
-        if "responsibilities" not in fields:
+        if not fields.get("responsibilities"):  # the first sub-heading with items
             fields["responsibilities"] = list_items(sublist.blocks, Block.prose)
     for index, fields in enumerate(result):
         if not fields.get("responsibilities"):

@@ -32,7 +32,7 @@ def extract_skills(ctx: PageContext) -> SectionResult:
     result: SectionResult = ({}, {})
     for sublist in sublists(ctx, SECTION, "skills", "skill_list"):
         fields = result[sublist.occupation]
-        if "skills" not in fields:
+        if not fields.get("skills"):  # the first sub-heading with a list (one may be empty)
             pairs = skill_pairs(list_items(sublist.blocks, Block.value))
             fields["skills"] = [{"name": name, "share_pct": pct} for name, pct in pairs]
     ctx.skill_names = (_lower_names(result[0]), _lower_names(result[1]))

@@ -156,3 +156,13 @@ def test_bare_names_under_a_what_they_do_heading_head_the_descriptions() -> None
         "<h3>Certified medical technician</h3><p>Runs lab tests.</p>" + SALARY
     )
     assert _descriptions(rec) == ["Schedules patients.", "Runs lab tests."]
+
+
+def test_an_ad_labelled_by_its_first_element_ends_the_description() -> None:
+    rec = record(
+        "<h2>What does a patient coordinator do?</h2><p>Schedules patients.</p>"
+        "<h2>What does a certified medical technician do?</h2><p>Runs lab tests.</p>"
+        '<div><span>Advertisement</span><a href="/s" rel="sponsored">Close books faster. '
+        "Request a demo.</a></div>" + SALARY
+    )
+    assert _descriptions(rec) == ["Schedules patients.", "Runs lab tests."]

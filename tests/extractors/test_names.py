@@ -62,3 +62,7 @@ def test_both_names_in_one_text() -> None:
     ]
     assert names.both("Real estate agent vs. realtor") is None
     assert names.both("Real estate agent") is None
+
+
+def test_the_search_keyword_of_a_name_with_a_slash() -> None:
+    assert Names("Host/hostess", "server").keyword(0) == "hostess"

@@ -515,3 +515,26 @@ def test_a_screen_reader_suffix_naming_the_occupation_in_parentheses_goes() -> N
         CHEF,
     )
     assert reading.rows == {"salary": ["Culinary Arts", "--"]}
+
+
+def test_screen_reader_copies_around_a_value_go_but_a_minus_sign_stays() -> None:
+    sr = '<span class="sr">{}</span>'
+    reading = _rows(
+        "<main><table><tr><th></th><th>Chef</th><th>Line Cook</th></tr>"
+        f"<tr><th>Yearly salary:</th><td>{sr.format('Chef &ndash; ')}-2%</td>"
+        f"<td>Texas{sr.format(' (yearly salary)')}</td></tr></table></main>",
+        CHEF,
+    )
+    assert reading.rows == {"salary": ["-2%", "Texas"]}
+
+
+def test_a_tooltip_whose_trigger_and_text_are_hidden_is_no_value() -> None:
+    tip = (
+        '<x-tip><x-trigger aria-hidden="true">\u24d8</x-trigger>'
+        '<x-body role="tooltip" hidden>Based on self-reported data.</x-body></x-tip>'
+    )
+    reading = _rows(
+        f"<main><div><x-label>Yearly salary{tip}</x-label><x-value>$1</x-value></div>"
+        f"<div><x-label>Yearly salary{tip}</x-label><x-value>$2</x-value></div></main>"
+    )
+    assert reading.rows == {"salary": ["$1", "$2"]}

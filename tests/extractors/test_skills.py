@@ -205,3 +205,12 @@ def test_both_sub_headings_in_a_row_then_both_lists() -> None:
         [("Patients", 30.0), ("Scheduling", 10.0)],
         [("CPR", 20.0), ("Vital Signs", 12.0)],
     ]
+
+
+def test_an_empty_sub_heading_before_the_real_one_does_not_hide_its_list() -> None:
+    rec = record(
+        HEADING + "<h3>Common patient coordinator skills</h3><ul><li>Patients, 30%</li></ul>"
+        "<p><b>Common certified medical technician skills</b></p>"
+        "<p><b>Common certified medical technician skills</b></p><ul><li>CPR, 20%</li></ul>"
+    )
+    assert _skills(rec) == [[("Patients", 30.0)], [("CPR", 20.0)]]
