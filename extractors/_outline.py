@@ -467,11 +467,15 @@ class Choice:
     candidate: Candidate
     relevance: int
     after_title: bool
-    in_content: bool = True  # not in a menu, a sidebar or a footer (a table of contents)
+    #: Not in a menu, a sidebar or a footer (a table of contents); found out only when
+    #: two choices are compared, since it walks up to the root.
+    _in_content: bool | None = None
 
     @property
     def rank(self) -> tuple[int, int, int]:
-        return int(self.in_content), self.relevance, int(self.after_title)
+        if self._in_content is None:
+            self._in_content = not in_chrome(self.candidate.node)
+        return int(self._in_content), self.relevance, int(self.after_title)
 
 
 #: A heading over both descriptions that names neither occupation ("What they do all day").
@@ -515,7 +519,7 @@ def choose_headings(
                 subheadings.append(Subheading(kind.name, kind.occupation, candidate.node))
             continue
         key = kind.name if kind.name != "description" else f"description:{kind.occupation}"
-        choice = Choice(candidate, kind.relevance, after_title, not in_chrome(candidate.node))
+        choice = Choice(candidate, kind.relevance, after_title)
         if key not in best or choice.rank > best[key].rank:
             best[key] = choice
     return best, foreign, subheadings
