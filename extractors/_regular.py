@@ -100,15 +100,18 @@ def read_regular(
     by_words: dict[str, str],
     label_count: int,
     names: Names | None,
+    longest: int | None = None,
 ) -> tuple[dict[str, list[str]], list[str | None], list[int]] | None:
     """Each label key's two values, the header names and their order; ``None`` if irregular.
 
     ``pieces`` and ``ends`` are what ``text_pieces`` gives; ``by_words`` maps a
     label's lower-case words to its key; ``label_count`` is how many labels the
     table has. A label's values run to the next label or the end of its root
-    (text after a table, an advertisement, is another root's).
+    (text after a table, an advertisement, is another root's). ``longest`` is
+    ``label_room(by_words)``, when the caller keeps it.
     """
-    longest = max(map(len, by_words)) + 8  # room for white space and trailers
+    if longest is None:
+        longest = label_room(by_words)
     found = _labels_in(pieces, by_words, longest)
     if len(found) != label_count:
         grouped = _with_row_groups(pieces, ends, by_words, longest)
@@ -159,6 +162,12 @@ def read_regular(
                     order.append(occupation)
                     header_names[occupation] = name
     return rows, header_names, order
+
+
+def label_room(by_words: dict[str, str]) -> int:
+    """How long a piece may be and still be a label: the longest wording, with room for
+    white space and trailers."""
+    return max(map(len, by_words)) + 8
 
 
 def _label_words(piece: str) -> str:
