@@ -108,6 +108,9 @@ def _first_title(candidates: list[Candidate]) -> Title | None:
 def _line_with_vs(node: Node, text: str) -> str:
     """The line of a heading that reads "A vs B", when a ``<br>`` or a block inside it
     starts another line ("Nurse vs doctor<br><small>Which pays more?</small>")."""
+    child = node.child
+    if child is None or (child.next is None and child.is_text_node):
+        return text  # one line: its text is ``text`` (the heading's ``value_text``)
     if node.css_first("br, div, p, span[style*=block]") is None:
         return text
     lines: list[str] = []
