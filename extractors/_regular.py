@@ -30,11 +30,6 @@ _LABEL_TRAILERS = " :*\u2020\u2021\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u20
 FRAGMENT_STARTS = frozenset(",.;:%)/]")
 FRAGMENT_ENDS = frozenset(",(/$[")
 _WORD_CHAR = re.compile(r"[^\W_]")
-#: Where a fragment meets a separator: a piece ends or starts like part of a value. Two
-#: patterns, each starting with what it looks for, which the engine finds far faster
-#: than one alternation tried at every character.
-_FRAGMENT_END = re.compile(r"[,(/$\[]\s*\x1f")
-_FRAGMENT_START = re.compile(r"\x1f\s*[,.;:%)/\]]")
 #: The pieces of a figure's digits that touch a "," or "." ("46\x1f,\x1f880", "4\x1f.\x1f5",
 #: "46,\x1f880"): glued, they would read "46, 880" or "4." and "5". ("$\x1f32,954" and
 #: "22\x1f%" glue right; two digits that touch, "40\x1f44", are more often two cells of
@@ -55,16 +50,30 @@ def text_pieces(roots: Sequence[Node]) -> tuple[list[str], list[int]]:
     ends: list[int] = []
     for root in roots:
         text = (root.text_content or "") if root.is_text_node else root.text(separator=_SEPARATOR)
-        found = [piece for piece in map(str.strip, text.split(_SEPARATOR)) if piece]
-        if len(found) > 1 and (
-            _FRAGMENT_END.search(text) is not None or _FRAGMENT_START.search(text) is not None
-        ):
+        segments = text.split(_SEPARATOR)
+        found = [piece for piece in map(str.strip, segments) if piece]
+        if len(found) > 1 and _has_fragment(found, segments):
             if _SPLIT_FIGURE.search(text) is not None:
                 return [], []  # a figure split around its "," or ".": glued, it would misread
             found = glued(found)
         pieces += found
         ends.append(len(pieces))
     return pieces, ends
+
+
+def _has_fragment(found: list[str], segments: list[str]) -> bool:
+    """Whether a piece ends like part of a value before a separator, or starts like one
+    after a separator ("$" then "32,954", "Brockton" then ", MA").
+
+    ``found`` are the non-blank ``segments`` (the text split at the separator), stripped.
+    The first segment follows no separator and the last is followed by none; blank
+    segments in between are white space, as they are around each piece.
+    """
+    last = len(found) - 1 if segments[-1].strip() else len(found)
+    first = 1 if segments[0].strip() else 0
+    return any(piece[-1] in FRAGMENT_ENDS for piece in found[:last]) or any(
+        piece[0] in FRAGMENT_STARTS for piece in found[first:]
+    )
 
 
 def split_figure(text: str) -> bool:
@@ -91,15 +100,18 @@ def read_regular(
     by_words: dict[str, str],
     label_count: int,
     names: Names | None,
+    longest: int | None = None,
 ) -> tuple[dict[str, list[str]], list[str | None], list[int]] | None:
     """Each label key's two values, the header names and their order; ``None`` if irregular.
 
     ``pieces`` and ``ends`` are what ``text_pieces`` gives; ``by_words`` maps a
     label's lower-case words to its key; ``label_count`` is how many labels the
     table has. A label's values run to the next label or the end of its root
-    (text after a table, an advertisement, is another root's).
+    (text after a table, an advertisement, is another root's). ``longest`` is
+    ``label_room(by_words)``, when the caller keeps it.
     """
-    longest = max(map(len, by_words)) + 8  # room for white space and trailers
+    if longest is None:
+        longest = label_room(by_words)
     found = _labels_in(pieces, by_words, longest)
     if len(found) != label_count:
         grouped = _with_row_groups(pieces, ends, by_words, longest)
@@ -150,6 +162,12 @@ def read_regular(
                     order.append(occupation)
                     header_names[occupation] = name
     return rows, header_names, order
+
+
+def label_room(by_words: dict[str, str]) -> int:
+    """How long a piece may be and still be a label: the longest wording, with room for
+    white space and trailers."""
+    return max(map(len, by_words)) + 8
 
 
 def _label_words(piece: str) -> str:

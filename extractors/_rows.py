@@ -33,7 +33,13 @@ from extractors._dom import (
     value_text,
 )
 from extractors._names import Names
-from extractors._regular import FRAGMENT_ENDS, FRAGMENT_STARTS, read_regular, text_pieces
+from extractors._regular import (
+    FRAGMENT_ENDS,
+    FRAGMENT_STARTS,
+    label_room,
+    read_regular,
+    text_pieces,
+)
 from extractors.normalize import clean_text, is_null
 
 _MAX_CLIMB = 5
@@ -92,6 +98,8 @@ class LabelSet:
             )
         )
         self.key_by_words = {label.words: label.key for label in self.labels}
+        #: How long a text piece may be and still be one of these labels.
+        self.label_room = label_room(self.key_by_words)
         #: Each row's first wording (SPEC's; other wordings of the row follow it).
         self.words_by_key: dict[str, str] = {}
         for label in self.labels:
@@ -154,7 +162,14 @@ def read_rows(
     label_set = labels if isinstance(labels, LabelSet) else LabelSet(labels)
     header_names = names if headers else None
     pieces, ends = text_pieces(roots)
-    regular = read_regular(pieces, ends, label_set.key_by_words, label_set.key_count, header_names)
+    regular = read_regular(
+        pieces,
+        ends,
+        label_set.key_by_words,
+        label_set.key_count,
+        header_names,
+        label_set.label_room,
+    )
     if regular is not None:
         return _regular_reading(regular, label_set, names, header_names is not None, swapped)
     name_query = _name_selector(header_names) if header_names is not None else ""

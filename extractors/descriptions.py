@@ -88,6 +88,9 @@ def _is_aside(node: Node) -> bool:
         if current.tag in ("figcaption", "figure"):
             return True
         current = current.parent
+    child = node.child
+    if (child is None or (child.next is None and child.is_text_node)) and node.tag != "a":
+        return False  # only text: no link (the search below would find no "a")
     links = node.css("a")
     if len(links) != 1:
         return False

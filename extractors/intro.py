@@ -105,6 +105,23 @@ def _nearest(sentence: str, start: int, end: int, mentions: list[tuple[int, int,
     return min(mentions, key=distance)[2]
 
 
+def _may_break(sentence: str, lowered: str) -> bool:
+    """Whether ``_CLAUSE_BREAK`` finds a break in ``sentence`` (``lowered`` is its lower case).
+
+    Every break holds ";", "while", "whereas" or "but"; an ASCII sentence without
+    them is not searched (elsewhere case-insensitive letters have other forms).
+    """
+    if (
+        sentence.isascii()
+        and ";" not in sentence
+        and "while" not in lowered
+        and "whereas" not in lowered
+        and "but" not in lowered
+    ):
+        return False
+    return _CLAUSE_BREAK.search(sentence) is not None
+
+
 def top_skills(
     sentences: list[str],
     names: Names,
@@ -114,9 +131,10 @@ def top_skills(
     (``known``: each one's skill names, lower-case, to split the list where it is unclear)."""
     found: list[list[str]] = [[], []]
     for sentence in sentences:
-        if "skill" not in sentence.lower():
+        lowered = sentence.lower()
+        if "skill" not in lowered:
             continue
-        clauses = _CLAUSE_BREAK.split(sentence) if _CLAUSE_BREAK.search(sentence) else [sentence]
+        clauses = _CLAUSE_BREAK.split(sentence) if _may_break(sentence, lowered) else [sentence]
         for clause in clauses:
             mentions = names.mentions(clause)
             if not mentions:

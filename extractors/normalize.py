@@ -204,8 +204,8 @@ def parse_money_range(text: str | None) -> tuple[int | None, int | None]:
 #: "Category, NN%" in a run of them: the category is everything up to the number.
 _SHARE = re.compile(r"\s*([^%]*?)[\s,:;(\-\u2013\u2014]*(\d+(?:\.\d+)?)\s*%\)?")
 _LABEL_END = " ,:;(-\u2013\u2014"
-#: The end of the text before a "%": separators, then the number ("Male, 11.2").
-_SHARE_TAIL = re.compile(r"[\s,:;(\-\u2013\u2014]*(\d+(?:\.\d+)?)\s*\Z")
+#: What may stand between a category and its number ("Male, 11.2"), besides white space.
+_SHARE_SEPARATORS = frozenset(",:;(-\u2013\u2014")
 
 
 def parse_labelled_share(text: str | None) -> tuple[str | None, float | None]:
@@ -291,16 +291,41 @@ def parse_shares(text: str | None) -> list[tuple[str, float]]:
         if percent < 0:
             break
         chunk = cleaned[start:percent]
-        match = _SHARE_TAIL.search(chunk) if chunk.rstrip()[-1:].isdecimal() else None
+        tail = _share_tail(chunk)
         start = percent + 1
-        if match is not None:
+        if tail is not None:
             # The separators between shares too: "Male 57.2% / Female 42.8%".
-            label = chunk[: match.start()].strip(" ,;)(/|\u00b7\u2022")
+            label = chunk[: tail[0]].strip(" ,;)(/|\u00b7\u2022")
             if label:
-                shares.append((label, float(match.group(1))))
+                shares.append((label, float(tail[1])))
             if cleaned.startswith(")", start):
                 start += 1
     return shares
+
+
+def _share_tail(chunk: str) -> tuple[int, str] | None:
+    """Where the separators and the number that end ``chunk`` start, and the number:
+    "Male, 11.2" -> (4, "11.2"); ``None`` when it does not end in a number.
+
+    What the leftmost match of separators, then digits with perhaps one decimal
+    part, then white space to the end would give; read backwards from the end
+    rather than by a pattern tried at every start.
+    """
+    tail = chunk.rstrip()
+    end = len(tail)
+    at = end
+    while at and tail[at - 1].isdecimal():
+        at -= 1
+    if at == end:
+        return None
+    if at >= 2 and tail[at - 1] == "." and tail[at - 2].isdecimal():
+        at -= 2  # "11.2": the digits before the point are the number's too
+        while at and tail[at - 1].isdecimal():
+            at -= 1
+    number = tail[at:]
+    while at and (tail[at - 1] in _SHARE_SEPARATORS or tail[at - 1].isspace()):
+        at -= 1
+    return at, number
 
 
 def parse_city_state(text: str | None) -> tuple[str | None, str | None]:

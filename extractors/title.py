@@ -84,12 +84,21 @@ def find_title(tree: LexborHTMLParser, candidates: list[Candidate]) -> Title:
 _PERMALINK = re.compile(
     r"^(?:[\u00b6\u00a7\U0001f517]\s*|#\s+)+|(?:\s*[\u00b6\u00a7\U0001f517]|\s+#)+\s*$"
 )
+#: One of these is in every permalink mark.
+_PERMALINK_MARKS = ("#", "\u00b6", "\u00a7", "\U0001f517")
+
+
+def _without_permalink(text: str) -> str:
+    """``text`` without a permalink mark at either end (most titles hold none of them)."""
+    if any(map(text.__contains__, _PERMALINK_MARKS)):
+        return _PERMALINK.sub("", text)
+    return text
 
 
 def _first_title(candidates: list[Candidate]) -> Title | None:
     for candidate in candidates:
         if " v" in candidate.text.lower():
-            text = _PERMALINK.sub("", _line_with_vs(candidate.node, candidate.text))
+            text = _without_permalink(_line_with_vs(candidate.node, candidate.text))
             names = split_title(text)
             if names is not None:
                 return Title(text, Names(*names), candidate.node, candidate.order)
@@ -99,6 +108,9 @@ def _first_title(candidates: list[Candidate]) -> Title | None:
 def _line_with_vs(node: Node, text: str) -> str:
     """The line of a heading that reads "A vs B", when a ``<br>`` or a block inside it
     starts another line ("Nurse vs doctor<br><small>Which pays more?</small>")."""
+    child = node.child
+    if child is None or (child.next is None and child.is_text_node):
+        return text  # one line: its text is ``text`` (the heading's ``value_text``)
     if node.css_first("br, div, p, span[style*=block]") is None:
         return text
     lines: list[str] = []
