@@ -264,25 +264,43 @@ def _look_again(
         previous = next((k for k in reversed(before) if _found(outline, k)), None)
         groups.setdefault(previous, []).append(key)
     for previous, keys in groups.items():
-        keywords = tuple(dict.fromkeys(SECTION_KEYWORDS[key.split(":")[0]] for key in keys))
-        selector = keyword_selector(keywords)
         roots = outline.search_roots(previous) if previous else []
         if not roots or len(roots) > _MAX_SEARCH_ROOTS:
-            roots = [root] if root is not None else []
-            selector = "h1, " + selector  # to tell what comes after the title
-        found: list[Candidate] = []
-        for node in roots:
-            if node.is_element_node:
-                found.extend(collect_candidates(node, selector))
-        title_order = next(
-            (c.order for c in found if outline.title is not None and c.node == outline.title),
-            None,
-        )
-        better, _, _ = choose_headings(found, names, title_order)
-        for key in keys:
-            if key in better and (key not in chosen or better[key].rank > chosen[key].rank):
-                outline.headings[key] = better[key].candidate.node
-                outline.add_boundary(better[key].candidate.node)
+            roots = []
+        missing = _look_in(outline, roots, root, names, keys, chosen)
+        if missing and roots:  # not after the section before it: the page is in another order
+            _look_in(outline, [], root, names, missing, chosen)
+
+
+def _look_in(
+    outline: Outline,
+    roots: list[Node],
+    root: Node | None,
+    names: Names,
+    keys: list[str],
+    chosen: dict[str, Choice],
+) -> list[str]:
+    """Look for ``keys``' headings under ``roots`` (the whole page when there are none);
+    returns the keys still not found."""
+    keywords = tuple(dict.fromkeys(SECTION_KEYWORDS[key.split(":")[0]] for key in keys))
+    selector = keyword_selector(keywords)
+    if not roots:
+        roots = [root] if root is not None else []
+        selector = "h1, " + selector  # to tell what comes after the title
+    found: list[Candidate] = []
+    for node in roots:
+        if node.is_element_node:
+            found.extend(collect_candidates(node, selector))
+    title_order = next(
+        (c.order for c in found if outline.title is not None and c.node == outline.title),
+        None,
+    )
+    better, _, _ = choose_headings(found, names, title_order)
+    for key in keys:
+        if key in better and (key not in chosen or better[key].rank > chosen[key].rank):
+            outline.headings[key] = better[key].candidate.node
+            outline.add_boundary(better[key].candidate.node)
+    return [key for key in keys if key not in better and key not in chosen]
 
 
 def _found(outline: Outline, key: str) -> bool:

@@ -411,3 +411,16 @@ def test_a_table_of_contents_after_the_title_does_not_head_the_sections() -> Non
     )
     assert [occupation.yearly_salary_usd for occupation in rec.occupations] == [32954, 38859]
     assert rec.occupations[0].description == "Schedules patients."
+
+
+def test_a_bold_paragraph_overview_after_the_descriptions_is_found() -> None:
+    rec = record(
+        "<p>It typically takes 2-4 years to become a patient coordinator.</p>"
+        "<p>The top three skills for a patient coordinator include patients.</p>"
+        "<h2>What does a patient coordinator do?</h2><p>Schedules patients.</p>"
+        "<h2>What does a certified medical technician do?</h2><p>Runs lab tests.</p>"
+        f"<p><b>{TITLE} overview</b></p><table>"
+        "<tr><th>Yearly salary:</th><td>$32,954</td><td>$38,859</td></tr></table>"
+    )
+    assert [occupation.yearly_salary_usd for occupation in rec.occupations] == [32954, 38859]
+    assert not any("no overview" in message for message in issues_of(rec, "overview"))
