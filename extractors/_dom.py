@@ -105,7 +105,8 @@ _PHRASING_TAGS = frozenset(
 )  # fmt: skip
 
 
-def _holds_a_block(node: Node) -> bool:
+def has_block_child(node: Node) -> bool:
+    """Whether an element holds a block element (a list, a table, a paragraph) directly."""
     child = node.child
     while child is not None:
         if child.tag in BLOCK_TAGS:
@@ -441,7 +442,7 @@ def _pieces(node: Node) -> tuple[list[tuple[Node, bool]], bool, bool]:
                 pieces.append((child, False))
             continue
         tag = child.tag
-        if tag in BLOCK_TAGS or (tag not in _PHRASING_TAGS and _holds_a_block(child)):
+        if tag in BLOCK_TAGS or (tag not in _PHRASING_TAGS and has_block_child(child)):
             pieces.append((child, True))
             if not opens and child.text().strip():
                 opens = True

@@ -18,11 +18,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from extractors._dom import (
-    BLOCK_TAGS,
     HEADING_TAGS,
     Node,
     ancestry_ids,
     attribute,
+    has_block_child,
     inside,
     value_text,
 )
@@ -183,7 +183,7 @@ def widen_inline(node: Node, text: str) -> tuple[Node, str]:
         parent_text = value_text(parent)
         if len(parent_text) > _MAX_HEADING_CHARS:
             break
-        if len(parent_text) > len(text) and _has_block_child(parent):
+        if len(parent_text) > len(text) and has_block_child(parent):
             break  # the text owner heads what follows it in the parent (a list, a table)
         node, text = parent, parent_text
     return node, text
@@ -230,16 +230,6 @@ def heading_words(text: str) -> str:
     elif words.startswith(_WHO_WORKS):  # "Who works as an A vs a B?" shows who they are
         words += " demographics"
     return words
-
-
-def _has_block_child(node: Node) -> bool:
-    """Whether an element holds a block element (a list, a table, a paragraph) directly."""
-    child = node.child
-    while child is not None:
-        if child.tag in BLOCK_TAGS:
-            return True
-        child = child.next
-    return False
 
 
 _ENDING_SECTIONS = tuple((ending, section) for section, endings in _SUFFIXES for ending in endings)
