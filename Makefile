@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: install demo test check lint typecheck bench lock clean
+.PHONY: install compile demo test check lint typecheck bench lock clean
 
 $(BIN)/careerdiff: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,15 @@ $(BIN)/careerdiff: requirements.lock pyproject.toml
 	$(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e .
 	@touch $@
 
-install: $(BIN)/careerdiff
+# The extractors compiled with mypyc (see extractors/_native.py): rebuilt when a source
+# changes; when the build fails they run from source, so installing never fails on it.
+NATIVE := extractors/_native.json
+$(NATIVE): $(BIN)/careerdiff $(wildcard extractors/*.py)
+	-$(BIN)/python -m extractors._build
+
+compile: $(NATIVE)
+
+install: $(BIN)/careerdiff $(NATIVE)
 
 demo: install
 	$(BIN)/careerdiff demo
@@ -39,4 +47,4 @@ lock:
 		--python-version 3.11 -o requirements.lock
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build extractors/*.so $(NATIVE)

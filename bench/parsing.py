@@ -7,15 +7,23 @@ take turns within each round (in a rotating order, so a busy machine slows them
 alike), the process is pinned to one CPU, time is CPU time, and each work's figure
 is the median of the rounds. The sample is also checked: careerdiff's records
 against the facts the pages were drawn from, and the peer's against careerdiff's.
+
+careerdiff's row says whether its extractors ran compiled (``make install``
+compiles them with mypyc) or from source; when compiled, a child process pinned to
+the same CPU measures them from source too (``CAREERDIFF_PURE=1``), for a fifth row.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import json
 import os
 import random
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -27,10 +35,12 @@ from bench.compare import differences
 from bench.peers.bs4_extract import extract_page_bs4
 from bench.sitefacts import SitePlan
 from bench.sitegen import Site
-from extractors import extract_page
+from extractors import RUNS_AS, extract_page
+from extractors._native import PURE_ENV
 from fixtures.tools.expected import comparison_record
 
 CAREERDIFF = "careerdiff extract_page"
+CAREERDIFF_SOURCE = "careerdiff extract_page, from source"
 LEXBOR = "bare LexborHTMLParser(html)"
 BS4_PEER = "BeautifulSoup peer extraction"
 BS4 = "bare BeautifulSoup(html, 'lxml')"
@@ -61,6 +71,7 @@ class ParseResult:
     cpu: int | None
     rates: dict[str, float]
     runs: dict[str, list[float]]
+    runs_as: str = RUNS_AS  # how careerdiff's extractors ran: "compiled" or "source"
     facts_mismatches: list[str] = field(default_factory=list)
     peer_mismatches: list[str] = field(default_factory=list)
     facts_pages_differing: int = 0
@@ -142,6 +153,8 @@ def run_parse(site: Site, *, pages: int = 100, rounds: int = 3) -> ParseResult:
     facts, peer, facts_pages, peer_pages = check_records(site, sample)
     with one_core() as cpu:
         runs = measure(WORKS, htmls, rounds)
+    if RUNS_AS == "compiled":
+        runs[CAREERDIFF_SOURCE] = measure_from_source(htmls, rounds)
     return ParseResult(
         pages=len(sample),
         average_kb=average_kb,
@@ -154,3 +167,33 @@ def run_parse(site: Site, *, pages: int = 100, rounds: int = 3) -> ParseResult:
         facts_pages_differing=facts_pages,
         peer_pages_differing=peer_pages,
     )
+
+
+def measure_from_source(pages: Sequence[str], rounds: int) -> list[float]:
+    """careerdiff's rates with its extractors run from source, in a pinned child process."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "pages.json")
+        with open(path, "w", encoding="utf-8") as file:
+            json.dump(list(pages), file)
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.parsing", path, str(rounds)],
+            env={**os.environ, PURE_ENV: "1"},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    rates: list[float] = json.loads(done.stdout)
+    return rates
+
+
+def _child(pages_file: str, rounds: str) -> None:
+    """Print the rates of ``extract_page`` over the pages in ``pages_file`` (a JSON list)."""
+    with open(pages_file, encoding="utf-8") as file:
+        pages = json.load(file)
+    with one_core():
+        runs = measure({CAREERDIFF: extract_page}, pages, int(rounds))
+    print(json.dumps(runs[CAREERDIFF]))
+
+
+if __name__ == "__main__":
+    _child(*sys.argv[1:3])

@@ -13,7 +13,7 @@ from pathlib import Path
 from bench import crawling
 from bench.crawling import Run, median_run
 from bench.machine import Machine
-from bench.parsing import BS4, BS4_PEER, CAREERDIFF, LEXBOR, ParseResult
+from bench.parsing import BS4, BS4_PEER, CAREERDIFF, CAREERDIFF_SOURCE, LEXBOR, ParseResult
 
 NOTES_MARKER = "<!-- Everything below this line is kept by bench/run.py. -->"
 
@@ -112,9 +112,12 @@ def table(parse: ParseResult | None, runs: Sequence[Run]) -> list[str]:
     """The one table: every measurement, one line each (medians where repeated)."""
     rows = [("measurement", "pages", "pages/s", "peak MB", "CPU %", "CPU ms/page", "server CPU %")]
     if parse is not None:
-        for name in (CAREERDIFF, LEXBOR, BS4_PEER, BS4):
+        for name in (CAREERDIFF, CAREERDIFF_SOURCE, LEXBOR, BS4_PEER, BS4):
+            if name not in parse.rates:
+                continue
             rate = parse.rates[name]
-            rows.append((f"parse: {name}", f"{parse.pages}", f"{rate:,.0f}",
+            label = f"{name} ({parse.runs_as})" if name == CAREERDIFF else name
+            rows.append((f"parse: {label}", f"{parse.pages}", f"{rate:,.0f}",
                          "", "100 (1 core)", f"{1000 / rate:.2f}", ""))  # fmt: skip
     sizes = sorted({r.site_pages for r in runs})
     for size in sizes:
