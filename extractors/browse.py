@@ -11,6 +11,9 @@ SECTION = "browse"
 _BROWSE = re.compile(r"browse\s+(?P<category>.+?)\s+jobs?", re.IGNORECASE)
 _NOT_CONTENT = frozenset({"nav", "footer", "header", "aside"})
 _FALLBACK_SELECTOR = 'h1, *:lexbor-contains("browse" i)'
+#: Arrows, bullets and quote marks written around a link's words ("» Browse sales jobs";
+#: the text cleaning has made "»" and "«" plain quotes).
+_MARKS = ' .>"\u203a\u00bb\u2192\u279c\u2794\u27f6\u00b7'
 
 
 def find_browse(
@@ -35,7 +38,7 @@ def find_browse(
 
 def category_of(text: str) -> str | None:
     """ "Browse office and administrative jobs" -> "office and administrative"."""
-    match = _BROWSE.fullmatch(text.strip(" .>\u203a\u00bb\u2192\u279c\u2794\u27f6\u00b7"))
+    match = _BROWSE.fullmatch(text.strip(_MARKS))
     return match["category"] if match else None
 
 

@@ -43,3 +43,8 @@ def test_no_browse_link_is_a_warning() -> None:
 
 def test_category_of_a_link_with_an_arrow() -> None:
     assert category_of("Browse sales jobs \u2192") == "sales"
+
+
+def test_category_of_a_link_after_a_guillemet() -> None:
+    """A link written "\u00bb Browse sales jobs": the text cleaning made its guillemet a quote."""
+    assert category_of('" Browse sales jobs') == "sales"
