@@ -8,6 +8,7 @@ the blocks after it up to the next sub-heading or section, hidden ones included.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -34,9 +35,8 @@ _ITEM_TAGS = {
 }
 _SEPARATOR = "\x1f"
 #: Bullets written as text before an item (followed by a space).
-_BULLETS = frozenset(
-    "\u2022\u00b7\u25aa\u25e6\u2023\u2219\u25cf\u25a0\u25cb\u25ba\u25b8*-\u2013\u2014>"
-)
+_SYMBOL_BULLETS = frozenset("\u2022\u00b7\u25aa\u25e6\u2023\u2219\u25cf\u25a0\u25cb\u25ba\u25b8")
+_BULLETS = _SYMBOL_BULLETS | frozenset("*-\u2013\u2014>")
 
 
 @dataclass(slots=True)
@@ -163,7 +163,7 @@ def list_items(nodes: list[Node], text_of: Callable[[Block], str]) -> list[str]:
     else:
         blocks = leaf_blocks(nodes)
         if any(block.in_list for block in blocks):
-            blocks = [block for block in blocks if block.in_list]
+            blocks = _list_blocks(blocks)
         texts = (text for block in blocks for text in _block_texts(block, text_of))
     items: list[str] = []
     for text in texts:
@@ -178,6 +178,31 @@ def list_items(nodes: list[Node], text_of: Callable[[Block], str]) -> list[str]:
         if text:
             items.append(text)
     return items
+
+
+def _list_blocks(blocks: list[Block]) -> list[Block]:
+    """The blocks of a list: those in a ``<ul>``/``<ol>``, and runs of sibling elements of one
+    tag beside them (the visible items as ``<div>``s, the hidden rest a ``<ul>``); stray
+    text around the list (a lead, a note) is dropped.
+    """
+    runs: Counter[tuple[int, str]] = Counter(
+        _run_key(block) for block in blocks if not block.in_list and len(block.nodes) == 1
+    )
+    return [
+        block
+        for block in blocks
+        if block.in_list or (len(block.nodes) == 1 and runs[_run_key(block)] >= _MIN_RUN)
+    ]
+
+
+#: Sibling elements of one tag that make a list of their own.
+_MIN_RUN = 2
+
+
+def _run_key(block: Block) -> tuple[int, str]:
+    node = block.nodes[0]
+    parent = node.parent
+    return (parent.mem_id if parent is not None else 0, node.tag or "")
 
 
 def _block_texts(block: Block, text_of: Callable[[Block], str]) -> list[str]:
@@ -231,7 +256,12 @@ def _plain_list_texts(nodes: list[Node], spaced: bool) -> list[str] | None:
 
 
 def without_bullet(text: str) -> str:
-    """An item's text without a bullet written as text ("• Patients, 30%")."""
-    if text and text[0] in _BULLETS and text[1:2] == " ":
-        return text[2:]
+    """An item's text without a bullet written as text ("• Patients, 30%"); a bullet that
+    is no character of prose ("•", not "-") need not be followed by a space (an
+    ``aria-hidden`` ``<span>•</span>`` before the item's text reads "•Patients")."""
+    if text and text[0] in _BULLETS:
+        if text[1:2] == " ":
+            return text[2:]
+        if text[0] in _SYMBOL_BULLETS:
+            return text[1:].lstrip()
     return text

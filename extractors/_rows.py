@@ -877,7 +877,7 @@ def without_copy(
     first = _edge_piece(node) if node is not None else None
     if first is not None and not first.is_text_node:
         lead = value_text(first)
-        if lead.endswith(":") and lead.count(" ") < _MAX_LEAD_WORDS * 2 and text.startswith(lead):
+        if lead.endswith(":") and text.startswith(lead) and _is_lead(lead, label_words, stem):
             rest = text[len(lead) :].strip()
             if rest:  # a lead a screen reader hears: "<span>Value for A: </span>$48,606"
                 return rest
@@ -904,6 +904,16 @@ def without_copy(
     if colon and rest.strip() and is_copy(head):
         return rest.strip()
     return text
+
+
+def _is_lead(lead: str, label_words: str, stem: str) -> bool:
+    """Whether an element ending with a colon before a value only says whose value it is:
+    a short one whatever its words ("Value for A:"), a longer one when it names the row or
+    the occupation ("Most common college for Elementary School Teacher:")."""
+    if lead.count(" ") < _MAX_LEAD_WORDS * 2:
+        return True
+    lowered = lead.lower()
+    return label_words in lowered or bool(stem and stem in lowered)
 
 
 def _rows_of(followers: list[Node]) -> list[Node]:

@@ -32,6 +32,7 @@ from extractors._outline import (
     candidates_of,
     choose_headings,
     collect_candidates,
+    in_chrome,
     keyword_selector,
 )
 from extractors._slice import main_slice
@@ -54,7 +55,7 @@ from extractors.title import Title, capitalize_words, find_title, split_title
 
 #: Bumped whenever a change to the extractors can change a record, so that the
 #: reparse flow knows which archived pages to extract again.
-EXTRACTOR_VERSION = 6
+EXTRACTOR_VERSION = 7
 
 #: Section extractors in page order; earlier sections win when two give one value.
 SECTION_EXTRACTORS: tuple[tuple[str, Callable[[PageContext], SectionResult]], ...] = (
@@ -242,6 +243,8 @@ def _outline(
         if title.order is not None and candidate.order > title.order:
             if candidate.text.lower().rstrip(" :*") in ROW_LABELS:
                 continue  # a card's label written as a heading (<h3>Yearly salary</h3>)
+            if in_chrome(candidate.node):
+                continue  # a table of contents' or a sidebar's: walks step over those whole
             outline.add_boundary(candidate.node)
     weak = [key for key in _WANTED if key not in chosen or chosen[key].relevance < 3]
     if weak:

@@ -42,6 +42,12 @@ def test_bullets_written_as_text_are_not_part_of_an_item() -> None:
     assert without_bullet("Patients") == "Patients"
 
 
+def test_a_bullet_symbol_needs_no_space_after_it() -> None:
+    """An ``aria-hidden`` "•" ``<span>`` before the item's text reads "•Patients"."""
+    assert without_bullet("\u2022Patients, 30%") == "Patients, 30%"
+    assert without_bullet("-Greet visitors.") == "-Greet visitors."  # a dash may be a sign
+
+
 def test_items_broken_by_br_in_one_paragraph_are_items_of_their_own() -> None:
     node = LexborHTMLParser("<div><p>Greet visitors.<br>Keep <b>records</b>.<br></p></div>")
     root = node.css_first("div")
@@ -55,3 +61,15 @@ def test_list_items_are_preferred_to_stray_text() -> None:
     )
     assert root is not None
     assert list_items([root], Block.value) == ["a", "b"]
+
+
+def test_visible_items_as_divs_beside_a_hidden_list_are_items_too() -> None:
+    root = LexborHTMLParser(
+        "<div><p>Lead text</p><div>"
+        '<div><span aria-hidden="true">\u2022</span><span>Greet visitors.</span></div>'
+        '<div><span aria-hidden="true">\u2022</span><span>Keep records.</span></div>'
+        "</div><button>Show more</button>"
+        "<div hidden><ul><li>File reports.</li></ul></div></div>"
+    ).css_first("div")
+    assert root is not None
+    assert list_items([root], Block.prose) == ["Greet visitors.", "Keep records.", "File reports."]

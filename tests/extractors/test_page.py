@@ -140,6 +140,17 @@ def test_a_sidebar_with_related_comparisons_and_section_words() -> None:
     assert _differences(record) == []
 
 
+def test_a_table_of_contents_with_its_own_heading_between_the_title_and_the_intro() -> None:
+    toc = (
+        '<nav class="toc"><h2>On this page</h2><ol>'
+        '<li><a href="#o">Patient coordinator vs certified medical technician overview</a></li>'
+        '<li><a href="#s">Patient coordinator vs certified medical technician skills</a></li>'
+        "</ol></nav>"
+    )
+    record = extract_page(render(overrides={"intro": lambda html: toc + html}))
+    assert _differences(record) == []
+
+
 def test_an_ad_between_sections() -> None:
     ad = '<div class="ad-slot"><iframe src="about:blank"></iframe><script>ads()</script></div>'
     record = extract_page(render(overrides={"duties": lambda html: html + ad}))

@@ -390,6 +390,29 @@ def test_a_short_lead_of_its_own_ending_with_a_colon_is_no_part_of_the_value() -
     assert reading.rows == {"salary": ["Costco Wholesale", "Amazon"]}
 
 
+def test_a_long_lead_ending_with_a_colon_is_dropped_when_it_names_the_row_or_occupation() -> None:
+    lead = '<span class="sr-only">{}</span> '
+    reading = _rows(
+        "<main><table><tr><th>Yearly salary</th>"
+        f"<td>{lead.format('Yearly salary for an Executive Sous Chef:')}$61,000</td>"
+        f"<td>{lead.format('What a typical line cook earns each year:')}$32,000</td>"
+        "</tr></table></main>",
+        Names("Executive sous chef", "line cook"),
+    )
+    assert reading.rows == {"salary": ["$61,000", "$32,000"]}
+
+
+def test_a_long_lead_that_names_neither_stays_in_the_value() -> None:
+    lead = '<span class="sr-only">{}</span> '
+    reading = _rows(
+        "<main><table><tr><th>Yearly salary</th>"
+        f"<td>{lead.format('As reported by partners in all states:')}$61,000</td><td>$32,000</td>"
+        "</tr></table></main>",
+        CHEF,
+    )
+    assert reading.rows == {"salary": ["As reported by partners in all states: $61,000", "$32,000"]}
+
+
 def test_a_one_word_label_takes_more_words_of_its_text_only_after_a_separator() -> None:
     labels = (
         Label("college", "most common college", "common"),
