@@ -651,9 +651,38 @@ class _ValueReader:
                 else:
                     texts.extend(self._pick(nodes, wanted, unit.label, column + len(texts)))
         if expected == 2 and len(texts) == 1 and texts[0]:
-            texts = list(split_pair(texts[0]) or texts)
+            texts = list(self._split_by_captions(texts[0]) or split_pair(texts[0]) or texts)
         texts = texts[:expected]
         return texts + [None] * (expected - len(texts))
+
+    def _split_by_captions(self, text: str) -> tuple[str, str] | None:
+        """Both values of one text that names whose each is: "Las Vegas, NV (Chef) | San
+        Francisco, CA (Line Cook)", "$37.24 (Nurse) vs. $25.92 (Aide)"; else ``None``.
+
+        Each value ends with its occupation's name in parentheses, one for each, the last
+        at the text's end; the separator between them goes.
+        """
+        if self.names is None or not text.endswith(")"):
+            return None
+        captions = [
+            (match, self.names.exactly(_named_in(match[0])))
+            for match in _PARENTHESES.finditer(text)
+        ]
+        named = [(match, occupation) for match, occupation in captions if occupation is not None]
+        if len(named) != 2 or {occupation for _, occupation in named} != {0, 1}:
+            return None
+        (first, first_occupation), (last, _) = named
+        if last.end() != len(text):
+            return None
+        values = [
+            text[: first.start()].strip(),
+            _PAIR_SEPARATOR.sub("", text[first.end() : last.start()]).strip(),
+        ]
+        if not all(values):
+            return None
+        if first_occupation == 1:
+            values.reverse()
+        return values[0], values[1]
 
     def value_nodes(self, node: Node, wanted: int) -> list[Node]:
         """The nodes after the label that hold its values (see the module docstring).
@@ -1008,6 +1037,11 @@ def _edge_piece(node: Node, last: bool = False) -> Node | None:
             return edge if edge.is_element_node else None
         current = edge
     return None
+
+
+#: A parenthesized part of a text ("(Chef)"), and what may stand between two values.
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_PAIR_SEPARATOR = re.compile(r"^\s*(?:[|/;,\u2013\u2014]|vs\.?(?=\s)|versus(?=\s))", re.IGNORECASE)
 
 
 #: Two values in one text: "$99,213 $78,580", "-4% 5%", "40 44", "3.6 --".

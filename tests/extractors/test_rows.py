@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from extractors._names import Names
@@ -411,6 +412,31 @@ def test_a_long_lead_that_names_neither_stays_in_the_value() -> None:
         CHEF,
     )
     assert reading.rows == {"salary": ["As reported by partners in all states: $61,000", "$32,000"]}
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ("$52,000 (Chef) vs. $38,000 (Line Cook)", ["$52,000", "$38,000"]),
+        (
+            "Las Vegas, NV (Chef) | San Francisco, CA (Line Cook)",
+            ["Las Vegas, NV", "San Francisco, CA"],
+        ),
+        ("$38,000 (line cook) versus $52,000 (chef)", ["$52,000", "$38,000"]),
+        ("$52,000 (Chef) / $38,000 (Line cooks)", ["$52,000", "$38,000"]),
+    ],
+)
+def test_one_text_naming_whose_each_value_is_gives_both(values: str, expected: list[str]) -> None:
+    reading = _rows(f"<main><p><strong>Yearly salary:</strong> {values}</p></main>", CHEF)
+    assert reading.rows == {"salary": expected}
+
+
+def test_a_value_with_parentheses_that_name_no_one_is_not_split() -> None:
+    reading = _rows(
+        "<main><p><strong>Yearly salary:</strong> $52,000 (2024) | $38,000 (Line Cook)</p></main>",
+        CHEF,
+    )
+    assert reading.rows == {"salary": ["$52,000 (2024)", "$38,000 (Line Cook)"]}
 
 
 def test_a_one_word_label_takes_more_words_of_its_text_only_after_a_separator() -> None:
