@@ -28,6 +28,11 @@ import re
 from selectolax import lexbor
 
 _MAIN_OPEN = ("<main", "<MAIN", "<Main")
+_MAIN_CLOSE = ("</main>", "</MAIN>", "</Main>")
+#: What may follow ``<main`` in its start tag (``<main-menu>`` is another element).
+_AFTER_TAG_NAME = frozenset(
+    {" ", "\t", "\n", "\r", "\f", "/", ">", b" ", b"\t", b"\n", b"\r", b"\f", b"/", b">"}
+)
 _HEAD_CLOSE = ("</head>", "</HEAD>", "</Head>")
 _TITLE_CLOSE = ("</title>", "</TITLE>", "</Title>")
 _BODY_OPEN = ("<body", "<BODY", "<Body")
@@ -66,12 +71,14 @@ def main_slice(html: str | bytes) -> str | bytes | None:
         if head_end < 0:
             return None
         head_end += len("</head>")
-    start = _main_start(text, head_end)
+    start, end = _last_main(text, head_end)
     if start < 0:
-        return None
-    end = _main_end(text, start)
-    if end < 0:
-        return None
+        start = _main_start(text, head_end)
+        if start < 0:
+            return None
+        end = _main_end(text, start)
+        if end < 0:
+            return None
     if not _balanced(text, start, end, _RAW_TEXT):
         return None
     end += len("</main>")
@@ -136,6 +143,29 @@ def _balanced(
     return True
 
 
+def _last_main(text: str | bytes, after: int) -> tuple[int, int]:
+    """Where the last ``<main>`` element's start tag and its ``</main>`` begin, found from
+    the page's end, or (-1, -1) when it is not written in one of the usual cases.
+
+    The main content is shorter than the chrome before it (menus, a header, a JSON state
+    blob), so searching back from the end reads a page's main content and footer only.
+    A page with two ``<main>`` elements is cut to the last; when that one is not the
+    comparison, its record says so and the whole page is read.
+    """
+    end = _last(text, _MAIN_CLOSE, after, len(text))
+    if end < 0:
+        return -1, -1
+    before = end
+    while True:
+        start = _last(text, _MAIN_OPEN, after, before)
+        if start < 0:
+            return -1, -1
+        following = text[start + len("<main") : start + len("<main") + 1]
+        if following in _AFTER_TAG_NAME:
+            return start, end
+        before = start  # "<main-menu>": look further back
+
+
 def _main_start(text: str | bytes, after: int) -> int:
     """Where the first ``<main>`` start tag begins, in any case (not ``<main-menu>``).
 
@@ -165,6 +195,21 @@ def _first(text: str | bytes, spellings: tuple[str, ...], start: int) -> int:
         if index >= 0:
             return index
     return -1
+
+
+def _last(text: str | bytes, spellings: tuple[str, ...], start: int, end: int) -> int:
+    """Where the last of ``spellings`` found in ``text[start:end]`` is (each spelling's
+    last place; the latest of them), else -1."""
+    found = -1
+    for spelling in spellings:
+        if isinstance(text, str):
+            index = text.rfind(spelling, start, end)
+        else:
+            index = text.rfind(spelling.encode("ascii"), start, end)
+        if index > found:
+            found = index
+            start = index  # a later spelling need only be looked for after this one
+    return found
 
 
 def _find(text: str | bytes, needle: str, start: int, end: int | None = None) -> int:

@@ -350,7 +350,8 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _UNIT_WORD = re.compile(r"\b(?:years?|yrs?|months?|mos?|weeks?)\b", re.IGNORECASE)
-#: How far before a unit word a duration may start ("less than twelve months to 1 year").
+#: How far before a unit word a duration may start ("less than twelve months to 1 year"),
+#: and after it end ("6 months to 1 year").
 _DURATION_REACH = 40
 _WORD_NUMBERS = {
     "a": 1,
@@ -381,7 +382,9 @@ def find_durations(text: str) -> list[tuple[int, int, tuple[int, int]]]:
         if unit.start() < searched_to:
             continue  # part of the duration found before ("6 months to 1 year")
         start = max(searched_to, unit.start() - _DURATION_REACH)
-        match = _DURATION.search(text, start)
+        # (not past what a duration beginning by this unit can reach: a search that
+        # found nothing here would otherwise read the rest of the text)
+        match = _DURATION.search(text, start, unit.end() + _DURATION_REACH)
         if match is None or match.start() > unit.end():
             searched_to = unit.end()
             continue

@@ -72,11 +72,8 @@ def test_upper_case_tags_are_found() -> None:
             id="little chrome",
         ),
         pytest.param(
-            page("<main><script>var t = '</main>';</script><p>more</p></main>"),
-            id="a </main> inside a script",
-        ),
-        pytest.param(
-            page("<!-- <main> old --><div>x</div><main>y</main>"), id="a <main> inside a comment"
+            page("<main><p>x</p></main>", after="<script>w('</main>')</script>" + CHROME),
+            id="a </main> inside a script after the main element",
         ),
     ],
 )
@@ -112,3 +109,25 @@ def test_closed_scripts_and_comments_inside_main_keep_the_cut() -> None:
     main = "<mAiN><!-- a note --><script>var x = 1;</script><h1>A vs B</h1></mAiN>"
     cut = main_slice(page(main))
     assert cut is not None and main in cut
+
+
+@pytest.mark.parametrize(
+    ("main", "before"),
+    [
+        pytest.param(
+            "<main><script>var t = '</main>';</script><p>more</p></main>", "", id="script"
+        ),
+        pytest.param("<main>y</main>", "<!-- <main> old --><div>x</div>", id="comment"),
+        pytest.param("<main>y</main>", "<main hidden>stale</main>", id="two main elements"),
+    ],
+)
+def test_the_cut_is_the_last_main_element(main: str, before: str) -> None:
+    """Found from the page's end: tags written in a script or a comment before its end
+    tag do not fool it, and of two ``<main>`` elements the last is cut (the whole page is
+    read when its record says something is missing)."""
+    html = page(main, before=before + CHROME)
+    for text in (html, html.encode()):
+        cut = main_slice(text)
+        expected = f"<body>{main}</body></html>"
+        assert cut is not None
+        assert cut.endswith(expected if isinstance(cut, str) else expected.encode())
