@@ -329,13 +329,17 @@ class Block:
         if len(self.nodes) > 1:  # a run of inline pieces: a <br> may be one of them
             return any(node.tag == "br" for node in self.nodes)
         node = self.nodes[0]
-        return node.is_element_node and _has_break(node)
+        return node.is_element_node and _has_break(_line_holder(node))
 
     def lines(self) -> list[str]:
         """The block's text as a browser shows it, one text per line a ``<br>`` starts."""
         if not self.has_break():
             return [self.prose()]
-        children = self.nodes if len(self.nodes) > 1 else self.nodes[0].iter(include_text=True)
+        children = (
+            self.nodes
+            if len(self.nodes) > 1
+            else _line_holder(self.nodes[0]).iter(include_text=True)
+        )
         parts: list[str] = []
         current: list[str] = []
         for child in children:
@@ -354,6 +358,24 @@ def _touches(first: Node, second: Node) -> bool:
     """Whether ``second`` follows ``first`` with nothing (no white space) between them."""
     following = first.next
     return following is not None and following.mem_id == second.mem_id
+
+
+def _line_holder(node: Node) -> Node:
+    """The element whose children are a block's lines: the block itself, or the one inline
+    wrapper around all its text (``<td><font>one<br><br>two</font></td>``)."""
+    for _ in range(_MAX_WRAPPERS):
+        children = content_children(node)
+        if len(children) != 1:
+            return node
+        only = children[0]
+        if not only.is_element_node or only.tag not in _PHRASING_TAGS or only.tag == "br":
+            return node
+        node = only
+    return node
+
+
+#: How many inline wrappers a block's lines are looked for inside.
+_MAX_WRAPPERS = 4
 
 
 def _has_break(node: Node) -> bool:
@@ -442,7 +464,7 @@ def _pieces(node: Node) -> tuple[list[tuple[Node, bool]], bool, bool]:
                 pieces.append((child, False))
             continue
         tag = child.tag
-        if tag in BLOCK_TAGS or (tag not in _PHRASING_TAGS and has_block_child(child)):
+        if tag in BLOCK_TAGS or (tag not in _PHRASING_TAGS and _holds_block(child)):
             pieces.append((child, True))
             if not opens and child.text().strip():
                 opens = True
@@ -451,6 +473,25 @@ def _pieces(node: Node) -> tuple[list[tuple[Node, bool]], bool, bool]:
         elif tag in NON_CONTENT_TAGS:
             left_out = True
     return pieces, opens, left_out
+
+
+def _holds_block(node: Node) -> bool:
+    """Whether an element holds a block, directly or inside elements of unknown tags
+    (``<mat-list>`` of ``<mat-list-item>``s that each hold a ``<div>``)."""
+    child = node.child
+    while child is not None:
+        tag = child.tag
+        if tag in BLOCK_TAGS:
+            return True
+        if (
+            child.is_element_node
+            and tag not in _PHRASING_TAGS
+            and tag not in NON_CONTENT_TAGS
+            and _holds_block(child)
+        ):
+            return True
+        child = child.next
+    return False
 
 
 def attribute(node: Node, name: str) -> str | None:

@@ -799,8 +799,16 @@ class _ValueReader:
         values = []
         for follower in followers[:2]:
             cells = content_children(follower) if follower.is_element_node else []
-            values.append(cells[index] if index < len(cells) else follower)
+            at = index + self._header_cells(cells, len(items))
+            values.append(cells[at] if at < len(cells) else follower)
         return values
+
+    def _header_cells(self, cells: list[Node], labels: int) -> int:
+        """1 when a column of values starts with its occupation's name where the column of
+        labels has no corner cell (the labels set lower by the page's style), else 0."""
+        if len(cells) != labels + 1 or self.names is None:
+            return 0
+        return int(self.names.exactly(value_text(cells[0])) is not None)
 
     def _pick(self, nodes: list[Node], count: int, label: Label, column: int) -> list[str | None]:
         """The first ``count`` value texts; empty extras (icons, spacers) are dropped first."""

@@ -140,3 +140,22 @@ def test_an_inline_element_holding_a_block_is_still_one_run_of_text() -> None:
         ("x", False),
         ("Hand Tools, 17%", False),
     ]
+
+
+def test_unknown_elements_holding_blocks_deeper_down_are_opened_too() -> None:
+    """A ``<mat-list>`` of ``<mat-list-item>``s, each holding an empty ``<div>``, in a panel."""
+    item = "<x-item><span><span>{}</span></span><div></div></x-item>"
+    html = (
+        f"<main><div><div><x-list>{item.format('a')}{item.format('b')}</x-list></div></div></main>"
+    )
+    assert _blocks(html) == [("a", False), ("b", False)]
+
+
+def test_lines_broken_inside_one_inline_wrapper() -> None:
+    root = LexborHTMLParser(
+        "<main><table><tr><td><font>One.<br><br>Two.</font></td></tr></table></main>"
+    )
+    main = root.css_first("main")
+    assert main is not None
+    (block,) = leaf_blocks([main])
+    assert block.lines() == ["One.", "Two."]

@@ -587,3 +587,17 @@ def test_a_tooltip_whose_trigger_and_text_are_hidden_is_no_value() -> None:
         f"<div><x-label>Yearly salary{tip}</x-label><x-value>$2</x-value></div></main>"
     )
     assert reading.rows == {"salary": ["$1", "$2"]}
+
+
+def test_columns_of_values_led_by_their_names_beside_labels_with_no_corner_cell() -> None:
+    """Laid out column by column: the labels, then each occupation's values under its
+    name; with no corner cell the labels column is one shorter (the page's style lowers it)."""
+    reading = _rows(
+        "<main><div class='grid'>"
+        "<div><span>Yearly salary</span><span>Average age</span></div>"
+        "<div><span>Chef</span><span>$50,160</span><span>40</span></div>"
+        "<div><span>Line Cook</span><span>$30,410</span><span>33</span></div>"
+        "</div></main>",
+        CHEF,
+    )
+    assert reading.rows == {"salary": ["$50,160", "$30,410"], "age": ["40", "33"]}
