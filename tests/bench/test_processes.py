@@ -50,3 +50,15 @@ def test_exit_codes_and_timeouts(tmp_path: Path) -> None:
         log=tmp_path / "d.log", timeout=0.3,
     )  # fmt: skip
     assert slow.timed_out and slow.returncode != 0 and slow.seconds < 10
+
+
+def test_the_wall_time_ends_when_the_child_does_not_at_the_next_sample(tmp_path: Path) -> None:
+    # 0.3 s: just past one sample (0.25 s). Sleeping between samples measured 0.5 s.
+    walls = [
+        run_measured(
+            [sys.executable, "-c", "import time; time.sleep(0.3)"], cwd=tmp_path,
+            env=os.environ, log=tmp_path / "e.log",
+        ).seconds
+        for _ in range(3)
+    ]  # fmt: skip
+    assert 0.3 <= min(walls) < 0.45
