@@ -37,12 +37,11 @@ _HEAD_CLOSE = ("</head>", "</HEAD>", "</Head>")
 _TITLE_CLOSE = ("</title>", "</TITLE>", "</Title>")
 _BODY_OPEN = ("<body", "<BODY", "<Body")
 #: Elements whose text is not markup: a cut must not end inside one.
-#: Each with what both its start and its end hold, searched for first.
-_RAW_TEXT = (("<script", "</script>", "script"), ("<!--", "-->", "--"))
+_RAW_TEXT = (("<script", "</script>"), ("<!--", "-->"))
 _HEAD_RAW_TEXT = (
     *_RAW_TEXT,
-    ("<style", "</style>", "style"),
-    ("<noscript", "</noscript>", "noscript"),
+    ("<style", "</style>"),
+    ("<noscript", "</noscript>"),
 )
 _MAIN_START = re.compile(r"<main[\s/>]", re.IGNORECASE)
 _MAIN_START_BYTES = re.compile(rb"<main[\s/>]", re.IGNORECASE)
@@ -126,19 +125,19 @@ def _same_encoding(text: bytes, cut: bytes) -> bool:
     return bool(_ENCODING_OF(text) == _ENCODING_OF(cut))
 
 
-def _balanced(
-    text: str | bytes, start: int, end: int, pairs: tuple[tuple[str, str, str], ...]
-) -> bool:
+def _balanced(text: str | bytes, start: int, end: int, pairs: tuple[tuple[str, str], ...]) -> bool:
     """Whether the cut opens and closes as many scripts and comments as it holds.
 
     A ``<main>`` or ``</main>`` written inside a script or a comment leaves one
     of them open or closed at a cut's edge; such a cut is not taken. Most main
-    contents hold neither, which one search per kind tells before any counting.
+    contents hold neither, which two searches per kind tell before any counting.
     """
-    for opener, closer, probe in pairs:
-        if _find(text, probe, start, end) < 0:
-            continue  # neither is there: one search instead of two counts
-        if _count(text, opener, start, end) != _count(text, closer, start, end):
+    for opener, closer in pairs:
+        opened, closed = _find(text, opener, start, end), _find(text, closer, start, end)
+        if opened < 0 and closed < 0:
+            continue  # neither is there: two searches instead of two counts
+        first = min(index for index in (opened, closed) if index >= 0)
+        if _count(text, opener, first, end) != _count(text, closer, first, end):
             return False
     return True
 
@@ -198,18 +197,17 @@ def _first(text: str | bytes, spellings: tuple[str, ...], start: int) -> int:
 
 
 def _last(text: str | bytes, spellings: tuple[str, ...], start: int, end: int) -> int:
-    """Where the last of ``spellings`` found in ``text[start:end]`` is (each spelling's
-    last place; the latest of them), else -1."""
-    found = -1
+    """Where the last of the first of ``spellings`` found in ``text[start:end]`` is (lower
+    case tried first), else -1. (A page that mixes the cases of one tag is cut where the
+    first spelling says; when that is not its main content, its record says so.)"""
     for spelling in spellings:
         if isinstance(text, str):
-            index = text.rfind(spelling, start, end)
+            found = text.rfind(spelling, start, end)
         else:
-            index = text.rfind(spelling.encode("ascii"), start, end)
-        if index > found:
-            found = index
-            start = index  # a later spelling need only be looked for after this one
-    return found
+            found = text.rfind(spelling.encode("ascii"), start, end)
+        if found >= 0:
+            return found
+    return -1
 
 
 def _find(text: str | bytes, needle: str, start: int, end: int | None = None) -> int:
