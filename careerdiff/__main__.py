@@ -1,5 +1,3 @@
-import sys
+from careerdiff.cli import run
 
-from careerdiff.cli import main
-
-sys.exit(main())
+run()

@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-import httpx
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -46,6 +45,8 @@ from models import dialect, migrate
 from models.frontier import DbFrontier, RoundStart, worker_name
 
 if TYPE_CHECKING:  # imported where used: a re-check answered 304 needs none of them
+    import httpx
+
     from careerdiff.crawl.store_sink import StoreSink
     from careerdiff.extraction import ExtractedPage, PageExtractor
     from models import LoadItem, LoadSummary

@@ -22,7 +22,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import URL, Connection, Dialect, Engine
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.pool import StaticPool
@@ -159,6 +159,8 @@ def lock_for_write(connection: Connection) -> None:
 
 def _insert(dialect_name: str, table: sa.Table) -> Any:
     if dialect_name == "postgresql":
+        from sqlalchemy.dialects import postgresql  # ~20 ms: only for PostgreSQL
+
         return postgresql.insert(table)
     return sqlite.insert(table)
 

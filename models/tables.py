@@ -23,8 +23,10 @@ from sqlalchemy import (
 )
 from sqlmodel import Field, SQLModel
 
-import models.base  # noqa: F401  (the naming convention must be set before any table)
+from models.base import use_with_sqlmodel
 from models.dialect import UtcDateTime
+
+use_with_sqlmodel(SQLModel)  # the tables below go on models.base.metadata
 
 _CASCADE: Final = "CASCADE"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -113,3 +114,79 @@ def test_command_modules_are_attributes_of_the_cli_package() -> None:
     assert cli.store.__name__ == "careerdiff.cli.store"
     with pytest.raises(AttributeError):
         _ = cli.no_such_module  # type: ignore[attr-defined]
+
+
+#: What a crawl that only re-checks unchanged pages (all 304s) does without: the store's
+#: SQLModel tables (and pydantic), the extractors, retries (tenacity), Rich off a terminal.
+RECRAWL_NEEDS_NONE_OF = (
+    "sqlmodel",
+    "pydantic",
+    "alembic",
+    "extractors",
+    "prefect",
+    "tenacity",
+    "rich",
+    "sqlalchemy.dialects.postgresql",
+    "sqlalchemy.orm",
+)
+
+_RECRAWL_PROBE = """
+import json, sys
+from careerdiff.cli import main
+code = main(sys.argv[1:])
+loaded = sorted(set(json.loads(NAMES)) & set(sys.modules))
+print(json.dumps({"code": code, "loaded": loaded}))
+"""
+
+
+def test_an_unchanged_recrawl_imports_only_what_re_checking_needs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careerdiff.fixture_site import FixtureSiteServer
+
+    for name in [name for name in os.environ if name.startswith("CAREERDIFF_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)
+    with FixtureSiteServer() as site:
+        args = ["crawl", "--seed", site.urls().home, "--db", f"sqlite:///{tmp_path / 'c.db'}"]
+        args += ["--rate", "0", "--processes", "1"]
+        assert main(args) == 0  # the first crawl, here
+        probe = _RECRAWL_PROBE.replace("NAMES", repr(json.dumps(RECRAWL_NEEDS_NONE_OF)))
+        done = subprocess.run(
+            [sys.executable, "-c", probe, *args],
+            cwd=tmp_path,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
+    assert "re-checking" in done.stderr
+    assert "\n  new           0\n" in done.stdout
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"code": 0, "loaded": []}
+
+
+_HTTPX_PROBE = """
+import sys
+import careerdiff.crawl
+import httpx
+print("rich" in sys.modules, "pygments" in sys.modules)
+httpx.main(["--help"], standalone_mode=False)  # the real command, imported now
+import httpx._main
+print(type(httpx._main.main).__name__)
+"""
+
+
+def test_httpx_comes_without_its_command_line_tool_until_that_runs() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _HTTPX_PROBE],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    lines = done.stdout.splitlines()
+    assert lines[0] == "False False"
+    assert "Usage: httpx" in done.stdout
+    assert lines[-1] == "Command"

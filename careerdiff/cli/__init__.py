@@ -6,20 +6,27 @@ the group imports a module only when one of its commands is used (see
 time the heavier commands need. Errors never reach the user as tracebacks: a bad
 option, a bad path or any :class:`~careerdiff.errors.CareerdiffError` is printed
 as one line on stderr.
+
+The program itself (the ``careerdiff`` script and ``python -m careerdiff``) runs
+:func:`run`: :func:`main`, then an exit that skips tearing the interpreter down.
 """
 
 from __future__ import annotations
 
+import atexit
 import importlib
+import os
 import sys
+import threading
 from types import ModuleType
+from typing import NoReturn
 
 import click
 
 from careerdiff.cli._app import app, fail
 from careerdiff.errors import CareerdiffError
 
-__all__ = ["app", "crawl", "fail", "main", "parse", "run", "store"]
+__all__ = ["app", "crawl", "exit_now", "fail", "main", "parse", "run", "store"]
 
 _COMMAND_MODULES = frozenset({"crawl", "parse", "run", "store"})
 
@@ -52,5 +59,33 @@ def main(argv: list[str] | None = None) -> int:
     return result if isinstance(result, int) else 0
 
 
+def run() -> NoReturn:
+    """The ``careerdiff`` program: :func:`main` on the command line, then :func:`exit_now`."""
+    exit_now(main())
+
+
+def exit_now(status: int) -> NoReturn:
+    """End the program with ``status`` as ``sys.exit`` would, minus the interpreter's teardown.
+
+    Tearing down the modules a crawl imported (SQLAlchemy, httpx, asyncio...) object by
+    object took 0.15-0.25 s of CPU after the work was done, a sixth of an unchanged
+    recrawl of 1,000 pages. The exit handlers still run (they close log files, join
+    helper processes and threads, remove temporary folders) and standard output and
+    error are flushed. With another thread alive (it may still be writing), or when
+    flushing fails, the ordinary exit runs instead.
+    """
+    if threading.active_count() == 1:
+        atexit._run_exitfuncs()
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass  # the ordinary exit reports it as it always did
+        else:
+            if threading.active_count() == 1:
+                os._exit(status)
+    sys.exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

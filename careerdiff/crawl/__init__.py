@@ -26,7 +26,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from careerdiff.lazy import lazy_names
+from careerdiff.lazy import import_httpx_without_its_command, lazy_names
+
+import_httpx_without_its_command()  # before any submodule imports httpx
 
 if TYPE_CHECKING:
     from careerdiff.crawl.engine import crawl, rules_for

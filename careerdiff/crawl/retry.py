@@ -3,8 +3,9 @@
 A request attempt raises ``TransientFault`` (429, 500, 502, 503, 504, timeouts, dropped
 or truncated connections) or ``FinalFault`` (everything no retry can fix).
 ``call_with_retries`` runs the first attempt with no machinery at all, so success costs
-nothing extra; only after a transient fault does tenacity take over, waiting an
-exponential, jittered back-off or the server's ``Retry-After`` (capped).
+nothing extra; only after a transient fault does tenacity take over (imported then:
+a crawl whose requests all succeed never imports it), waiting an exponential, jittered
+back-off or the server's ``Retry-After`` (capped).
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, stop_after_attempt
+if TYPE_CHECKING:
+    from tenacity import RetryCallState
 
 T = TypeVar("T")
 
@@ -95,6 +97,7 @@ async def call_with_retries(attempt: Callable[[], Awaitable[T]], policy: RetryPo
         if policy.max_retries < 1:
             raise
         await policy.sleep(policy.delay(1, fault))
+    from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
 
     def wait(state: RetryCallState) -> float:
         fault = state.outcome.exception() if state.outcome else None
