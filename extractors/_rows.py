@@ -628,7 +628,26 @@ class _ValueReader:
         ]
         if len(rows) == 1:
             return rows[0]
+        if len(occurrences) == 3:
+            agreed = self._row_beside_cards(occurrences)
+            if agreed is not None:
+                return agreed
         return [self.values(unit, 1, column)[0] for column, unit in enumerate(occurrences[:2])]
+
+    def _row_beside_cards(self, occurrences: list[_Unit]) -> list[str | None] | None:
+        """A row and one card per occupation that say the same (a desktop table and its
+        mobile cards, both in the page): the row's values; else ``None``.
+
+        (A card's value in list items can read as a row of two; agreeing tells them apart.)
+        """
+        for index, unit in enumerate(occurrences):
+            row = self.values(unit, 2)
+            if row[0] is None or row[1] is None:
+                continue
+            cards = [other for other_index, other in enumerate(occurrences) if other_index != index]
+            if row == [self.values(card, 1, column)[0] for column, card in enumerate(cards)]:
+                return row
+        return None
 
     def values(self, unit: _Unit, expected: int, column: int = 0) -> list[str | None]:
         """``expected`` value texts from ``column`` on; "" for an empty cell, None for none."""
@@ -1133,6 +1152,18 @@ def _in_a_longer_heading(node: Node, names: Names) -> bool:
     return heading is not None and names.exactly(value_text(heading)) is None
 
 
+def _before_trailing_note(node: Node, text: str) -> str | None:
+    """The text before a trailing element of its own that starts with a colon and holds no
+    figure (a sortable header's "<span>: activate to sort column ascending</span>")."""
+    last = _edge_piece(node, last=True)
+    if last is None:
+        return None
+    note = value_text(last)
+    if not note.startswith(":") or any(map(str.isdigit, note)) or not text.endswith(note):
+        return None
+    return text[: -len(note)].strip()
+
+
 def _name_in(owner: Node, names: Names, found: list[str | None]) -> int | None:
     """Record ``owner`` (or the element it sits in) if its whole text is an occupation's name.
 
@@ -1155,6 +1186,10 @@ def _name_in(owner: Node, names: Names, found: list[str | None]) -> int | None:
             if len(lead.split()) <= _MAX_LEAD_WORDS and not names.indices(lead):
                 index = names.exactly(rest)
                 text = rest
+            if index is None:  # or a note after the name: "A<span>: activate to sort</span>"
+                name = _before_trailing_note(node, text)
+                index = names.exactly(name) if name else None
+                text = name or text
         if index is not None:
             if found[index] is None:
                 found[index] = text.strip(" .:;,")

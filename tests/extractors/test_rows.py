@@ -601,3 +601,26 @@ def test_columns_of_values_led_by_their_names_beside_labels_with_no_corner_cell(
         CHEF,
     )
     assert reading.rows == {"salary": ["$50,160", "$30,410"], "age": ["40", "33"]}
+
+
+def test_a_table_and_its_mobile_cards_in_one_page_give_the_tables_values() -> None:
+    """A desktop table and one card per occupation, both in the DOM; a card's value in list
+    items reads like a row of two, so only their agreeing tells the row from the cards."""
+    card = "<dl><dt>Yearly salary</dt><dd><ul><li>{}</li><li>{}</li></ul></dd></dl>"
+    reading = _rows(
+        "<main><table><tr><th></th><th>Chef</th><th>Line Cook</th></tr>"
+        "<tr><th>Yearly salary</th><td>$1<br>median</td><td>$2<br>mean</td></tr></table>"
+        f"<div>{card.format('$1', 'median')}</div><div>{card.format('$2', 'mean')}</div></main>",
+        CHEF,
+    )
+    assert reading.rows == {"salary": ["$1 median", "$2 mean"]}
+
+
+def test_a_sortable_headers_screen_reader_note_after_a_name() -> None:
+    note = "<span class='sr-only'>: activate to sort column ascending</span>"
+    reading = _rows(
+        f"<main><table><tr><th>{note}</th><th>Chef{note}</th><th>Line-Cook{note}</th></tr>"
+        "<tr><td>Yearly salary</td><td>$1</td><td>$2</td></tr></table></main>",
+        Names("Chef", "line-cook"),
+    )
+    assert reading.names == ["Chef", "Line-Cook"]
