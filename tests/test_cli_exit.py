@@ -83,3 +83,16 @@ def test_python_m_careerdiff_exits_with_mains_status() -> None:
         text=True,
         timeout=60,
     ).stdout.strip()
+
+
+def test_under_a_profiler_the_program_returns_to_it(tmp_path: Path) -> None:
+    stats = tmp_path / "careerdiff.prof"
+    done = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(stats), "-m", "careerdiff", "--version"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0
+    assert stats.stat().st_size > 0  # written by cProfile after the program returned

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import ssl
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -166,11 +167,35 @@ def test_readable_means_data_waiting_or_the_other_end_closed() -> None:
     assert _readable(None)
 
 
-def test_transports_share_one_tls_context() -> None:
+def test_transports_share_one_tls_context_made_on_the_first_https_connection() -> None:
+    transport_module._ssl_context.cache_clear()
     pools = []
     for _ in range(2):
         transport = crawl_transport(_limits(2))
         assert isinstance(transport, httpx.AsyncHTTPTransport)
         pools.append(transport._pool)
     assert pools[0] is not pools[1]
-    assert pools[0]._ssl_context is pools[1]._ssl_context is not None
+    assert pools[0]._ssl_context is None  # no certificates loaded yet
+    for pool in pools:
+        pool.create_connection(httpcore.Origin(b"http", b"127.0.0.1", 80))
+    assert pools[0]._ssl_context is None
+    assert transport_module._ssl_context.cache_info().currsize == 0
+    for pool in pools:
+        connection = pool.create_connection(httpcore.Origin(b"https", b"example.com", 443))
+        assert connection._ssl_context is pool._ssl_context  # type: ignore[attr-defined]
+    assert pools[0]._ssl_context is pools[1]._ssl_context is transport_module._ssl_context()
+    context = transport_module._ssl_context()
+    assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+
+
+def test_a_crawl_of_http_pages_loads_no_certificates(server: _Server) -> None:
+    transport_module._ssl_context.cache_clear()
+
+    async def scenario() -> list[int]:
+        transport = crawl_transport(_limits(2))
+        async with httpx.AsyncClient(transport=transport) as client:
+            responses = await _get_all(client, [f"{server.base}/p{i}" for i in range(4)])
+        return [response.status_code for response in responses]
+
+    assert run(scenario()) == [200] * 4
+    assert transport_module._ssl_context.cache_info().currsize == 0
