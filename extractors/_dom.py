@@ -135,6 +135,18 @@ def parse_html(html: str | bytes) -> LexborHTMLParser:
     return tree
 
 
+def drop_drawn_text(tree: LexborHTMLParser, html: str | bytes) -> None:
+    """Drop the ``<svg>`` drawings of a page whose drawings hold text (``<text>``): a chart's
+    labels repeat its legend's figures, and an icon's text is no word of the page.
+
+    Text in a drawing ends with ``</text>``, which a plain search finds; only then is
+    the tree walked.
+    """
+    drawn = b"</text>" in html if isinstance(html, bytes) else "</text>" in html
+    if drawn:
+        tree.strip_tags(["svg"])
+
+
 def join_broken_words(tree: LexborHTMLParser, scope: Node) -> None:
     """Drop word-break opportunities (``<wbr>``) so the words they split read whole.
 

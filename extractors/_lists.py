@@ -13,7 +13,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from extractors._context import PageContext
-from extractors._dom import NON_CONTENT_TAGS, Block, Node, ancestry_ids, leaf_blocks, value_text
+from extractors._dom import (
+    NON_CONTENT_TAGS,
+    Block,
+    Node,
+    ancestry_ids,
+    content_children,
+    leaf_blocks,
+    value_text,
+)
 from extractors._names import Names
 from extractors._outline import (
     CONTROL_STARTS,
@@ -151,19 +159,22 @@ def _lists_in_order(region: list[Node]) -> list[Sublist]:
     return [Sublist(index, [node]) for index, node in enumerate(lists[:2])]
 
 
-def list_items(nodes: list[Node], text_of: Callable[[Block], str]) -> list[str]:
+def list_items(nodes: list[Node], text_of: Callable[[Block], str], links: bool = True) -> list[str]:
     """The texts of the items under ``nodes``: list items if there is a list, else every block.
 
     A block whose lines are broken by ``<br>`` gives one item per line. Controls
-    ("Show more") and empty blocks are dropped.
+    ("Show more") and empty blocks are dropped; without ``links``, so are items that are
+    nothing but a link (an editor's hidden "Configure block", "Edit view").
     """
-    simple = _plain_list_texts(nodes, spaced=text_of is Block.value)
+    simple = _plain_list_texts(nodes, spaced=text_of is Block.value, links=links)
     if simple is not None:
         texts: Iterable[str] = map(clean_text, simple)
     else:
         blocks = leaf_blocks(nodes)
         if any(block.in_list for block in blocks):
             blocks = _list_blocks(blocks)
+        if not links:
+            blocks = [block for block in blocks if not _only_a_link(block.nodes)]
         texts = (text for block in blocks for text in _block_texts(block, text_of))
     items: list[str] = []
     for text in texts:
@@ -209,7 +220,18 @@ def _block_texts(block: Block, text_of: Callable[[Block], str]) -> list[str]:
     return block.lines() if block.has_break() else [text_of(block)]
 
 
-def _plain_list_texts(nodes: list[Node], spaced: bool) -> list[str] | None:
+def _only_a_link(nodes: tuple[Node, ...] | list[Node]) -> bool:
+    """Whether a block or an item is one link and nothing else."""
+    if len(nodes) != 1 or not nodes[0].is_element_node:
+        return False
+    node = nodes[0]
+    if node.tag == "a":
+        return True
+    children = content_children(node)
+    return len(children) == 1 and children[0].tag == "a"
+
+
+def _plain_list_texts(nodes: list[Node], spaced: bool, links: bool = True) -> list[str] | None:
     """The texts of a plain list's items, or ``None`` when the list is not plain.
 
     Plain: the nodes are one list (a ``<ul>``/``<ol>`` of ``<li>``, or a
@@ -239,6 +261,8 @@ def _plain_list_texts(nodes: list[Node], spaced: bool) -> list[str] | None:
             return None
         if item.tag not in item_tags:
             return None
+        if not links and _only_a_link([item]):
+            continue
         child = item.child
         if child is not None and child.next is None and child.is_text_node:
             texts.append(child.text_content or "")  # the usual item: one text

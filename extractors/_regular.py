@@ -174,13 +174,26 @@ def _label_words(piece: str) -> str:
     return " ".join(piece.lower().split()).rstrip(_LABEL_TRAILERS)
 
 
+#: Icons written before a label's words: an emoji ("💰 Yearly salary"), a symbol, a bullet.
+_LABEL_LEAD = re.compile(r"^[^\w$(+\-]+")
+
+
+def without_icon_lead(text: str) -> str:
+    """A label's text without the emoji or symbols before its words."""
+    return _LABEL_LEAD.sub("", text, count=1)
+
+
 def _labels_in(pieces: list[str], by_words: dict[str, str], longest: int) -> list[tuple[int, str]]:
     """(index, key) of each piece that is a whole label."""
     get = by_words.get
     found: list[tuple[int, str]] = []
     for index, piece in enumerate(pieces):
-        if len(piece) >= longest or not piece[0].isalpha():  # values mostly start otherwise
+        if len(piece) >= longest:
             continue
+        if not piece[0].isalpha():  # values mostly start otherwise; labels with an icon too
+            piece = without_icon_lead(piece)
+            if not piece[:1].isalpha():
+                continue
         lowered = piece.lower()
         key = get(lowered)  # the usual label cell: its words exactly
         if key is None:

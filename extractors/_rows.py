@@ -39,6 +39,7 @@ from extractors._regular import (
     label_room,
     read_regular,
     text_pieces,
+    without_icon_lead,
 )
 from extractors.normalize import clean_text, is_null
 
@@ -249,6 +250,8 @@ def _find_units(
                 # The usual cell: one text. A label's exact words need no climbing.
                 text = clean_text(child.text_content or "").lower()
                 label = by_words.get(text)
+                if label is None and text and not text[0].isalnum():
+                    label = by_words.get(without_icon_lead(text))  # "💰 Yearly salary"
                 if label is not None and " " not in label.words and _follows_a_figure(owner):
                     continue  # "18,452<sup>3</sup> <span>jobs</span>": a unit, no label
                 if label is not None:

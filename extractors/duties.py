@@ -18,7 +18,7 @@ def extract_duties(ctx: PageContext) -> SectionResult:
     for sublist in sublists(ctx, SECTION, "responsibilit", "responsibilities"):
         fields = result[sublist.occupation]
         if not fields.get("responsibilities"):  # the first sub-heading with items
-            fields["responsibilities"] = list_items(sublist.blocks, Block.prose)
+            fields["responsibilities"] = list_items(sublist.blocks, Block.prose, links=False)
     for index, fields in enumerate(result):
         if not fields.get("responsibilities"):
             name = ctx.names.pair[index]

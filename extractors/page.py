@@ -20,7 +20,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from extractors._context import IssueLog, PageContext, SectionResult
-from extractors._dom import Node, join_broken_words, parse_html
+from extractors._dom import Node, drop_drawn_text, join_broken_words, parse_html
 from extractors._names import Names
 from extractors._outline import (
     HEADING_SELECTOR,
@@ -149,6 +149,7 @@ def _extract(html: str | bytes, url: str | None, issues: IssueLog) -> PageRecord
         issues.error("page", "the page is empty")
         return PageRecord(url=url, title="", issues=issues.items)
     tree = parse_html(html)
+    drop_drawn_text(tree, html)
     root = tree.body or tree.root
     content = _content_root(root)
     candidates = _first_pass(tree, content)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
-from extractors._dom import BLOCK_TAGS, NON_CONTENT_TAGS, Node, attribute, value_text
+from extractors._dom import BLOCK_TAGS, NON_CONTENT_TAGS, Node, attribute, inside, value_text
 from extractors._names import Names
 from extractors._outline import Candidate
 from extractors.normalize import clean_text
@@ -60,6 +60,9 @@ def capitalize_words(name: str) -> str:
     return " ".join(word[:1].upper() + word[1:] for word in name.split())
 
 
+_LINK = frozenset({"a"})
+
+
 def find_title(tree: LexborHTMLParser, candidates: list[Candidate]) -> Title:
     """The page's title: an "A vs B" h1, else such a heading, else the document title."""
     headings = [c for c in candidates if c.is_heading]
@@ -67,7 +70,10 @@ def find_title(tree: LexborHTMLParser, candidates: list[Candidate]) -> Title:
     found = _first_title(h1s)
     if found is None:
         level_one = [c for c in headings if attribute(c.node, "aria-level") == "1"]
-        found = _first_title(level_one) or _first_title(headings)
+        # (a heading inside a link names another page: "Web developer vs data scientist"
+        # on a card of related comparisons)
+        own = [c for c in headings if not inside(c.node, _LINK)]
+        found = _first_title(level_one) or _first_title(own)
     if found is not None:
         return found
     document_title = _document_title(tree)

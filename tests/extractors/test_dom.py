@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from extractors._dom import join_broken_words, leaf_blocks, parse_html, prose_text, value_text
+from extractors._dom import (
+    drop_drawn_text,
+    join_broken_words,
+    leaf_blocks,
+    parse_html,
+    prose_text,
+    value_text,
+)
 
 
 def _first(html: str, selector: str = "div"):  # type: ignore[no-untyped-def]
@@ -159,3 +166,15 @@ def test_lines_broken_inside_one_inline_wrapper() -> None:
     assert main is not None
     (block,) = leaf_blocks([main])
     assert block.lines() == ["One.", "Two."]
+
+
+def test_drawings_holding_text_are_dropped() -> None:
+    """A chart's labels repeat its legend ("96.1%", "Male"): only the legend is read."""
+    html = (
+        "<main><div id=v><svg aria-hidden='true'><text>96.1%</text><text>Male</text></svg>"
+        "<ul><li>Male 96.1%</li><li>Female 3.9%</li></ul></div></main>"
+    )
+    tree = parse_html(html)
+    drop_drawn_text(tree, html)
+    node = tree.css_first("#v")
+    assert node is not None and value_text(node) == "Male 96.1% Female 3.9%"

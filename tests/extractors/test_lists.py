@@ -73,3 +73,16 @@ def test_visible_items_as_divs_beside_a_hidden_list_are_items_too() -> None:
     ).css_first("div")
     assert root is not None
     assert list_items([root], Block.prose) == ["Greet visitors.", "Keep records.", "File reports."]
+
+
+def test_items_that_are_only_links_are_no_responsibilities() -> None:
+    """A content manager's hidden editing links after the list ("Configure block")."""
+    root = LexborHTMLParser(
+        "<div><ul><li>Greet visitors.</li><li>Keep <a href='/r'>records</a>.</li></ul>"
+        "<div><button>Open configuration options</button><ul hidden>"
+        "<li><a href='/admin/1'>Configure block</a></li><li><a href='/admin/2'>Edit view</a></li>"
+        "</ul></div></div>"
+    ).css_first("div")
+    assert root is not None
+    assert list_items([root], Block.prose, links=False) == ["Greet visitors.", "Keep records."]
+    assert list_items([root], Block.prose)[-1] == "Edit view"

@@ -624,3 +624,23 @@ def test_a_sortable_headers_screen_reader_note_after_a_name() -> None:
         Names("Chef", "line-cook"),
     )
     assert reading.names == ["Chef", "Line-Cook"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        pytest.param(
+            "<main><div><div>\U0001f4b0 Yearly salary</div><div>$1</div><div>$2</div></div>"
+            "<div><div>\u23f1\ufe0f Average age</div><div>40</div><div>44</div></div></main>",
+            id="rows of cells",
+        ),
+        pytest.param(
+            "<main><table><tr><td>\U0001f4b0 Yearly salary</td><td>$1</td><td>$2</td></tr>"
+            "<tr><td>\u23f1\ufe0f <b>Average age</b></td><td>40</td><td>44</td></tr>"
+            "</table></main>",
+            id="a table",
+        ),
+    ],
+)
+def test_an_emoji_before_a_labels_words(html: str) -> None:
+    assert _rows(html).rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}

@@ -97,6 +97,17 @@ def test_a_title_outside_main_is_still_found() -> None:
     assert [o.yearly_salary_usd for o in rec.occupations] == [1, 2]
 
 
+def test_a_heading_inside_a_link_to_another_comparison_is_no_title() -> None:
+    rec = extract_page(
+        "<body><header><h1>Nurse vs doctor</h1></header><main>"
+        "<h2>Nurse vs doctor overview</h2><table><tr><td>Yearly salary</td><td>$1</td>"
+        "<td>$2</td></tr></table><div class='related'><a href='/x'><h3>Chef vs cook</h3></a>"
+        "</div></main></body>"
+    )
+    assert rec.title == "Nurse vs doctor"
+    assert [o.yearly_salary_usd for o in rec.occupations] == [1, 2]
+
+
 def test_an_acronym_in_parentheses_is_part_of_the_second_name() -> None:
     assert split_title("Financial analyst vs certified public accountant (CPA)") == (
         "Financial analyst",
