@@ -71,25 +71,29 @@ def crawl_command(
     A crawl that finds nothing left to do re-checks every page it fetched before,
     with conditional requests, so unchanged pages cost a 304.
     """
-    from careerdiff.crawl.progress import progress_for
-    from careerdiff.crawler import run_crawl
-    from careerdiff.settings import load_settings
+    from careerdiff.lazy import collection_paused, heap_frozen
 
-    settings = load_settings(
-        {
-            "seeds": seeds or None,
-            "sitemaps": sitemaps or None,
-            "allow_hosts": allow_hosts or None,
-            "max_pages": max_pages,
-            "max_depth": max_depth,
-            "rate": rate,
-            "concurrency": concurrency,
-            "crawl_processes": crawl_processes,
-            "db_url": db_url,
-        },
-        config_path=config,
-    )
-    summary = run_crawl(settings, progress=progress_for(), on_begin=_say_how_it_begins)
+    with collection_paused():
+        from careerdiff.crawl.progress import progress_for
+        from careerdiff.crawler import run_crawl
+        from careerdiff.settings import load_settings
+
+    with heap_frozen():
+        settings = load_settings(
+            {
+                "seeds": seeds or None,
+                "sitemaps": sitemaps or None,
+                "allow_hosts": allow_hosts or None,
+                "max_pages": max_pages,
+                "max_depth": max_depth,
+                "rate": rate,
+                "concurrency": concurrency,
+                "crawl_processes": crawl_processes,
+                "db_url": db_url,
+            },
+            config_path=config,
+        )
+        summary = run_crawl(settings, progress=progress_for(), on_begin=_say_how_it_begins)
     click.echo(crawl_report(summary))
 
 
@@ -137,17 +141,21 @@ def crawl_report(summary: CrawlSummary) -> str:
 )
 def reparse_command(db_url: str | None, all_pages: bool, batch_size: int) -> None:
     """Extract archived pages again and load them, with no network."""
-    from careerdiff.crawler import reparse_archive
-    from careerdiff.settings import load_settings
+    from careerdiff.lazy import collection_paused, heap_frozen
 
-    settings = load_settings({"db_url": db_url})
-    summary = reparse_archive(
-        settings.db_url,
-        all_pages=all_pages,
-        batch_size=batch_size,
-        processes=settings.extract_processes,
-        on_batch=_say_progress,
-    )
+    with collection_paused():
+        from careerdiff.crawler import reparse_archive
+        from careerdiff.settings import load_settings
+
+    with heap_frozen():
+        settings = load_settings({"db_url": db_url})
+        summary = reparse_archive(
+            settings.db_url,
+            all_pages=all_pages,
+            batch_size=batch_size,
+            processes=settings.extract_processes,
+            on_batch=_say_progress,
+        )
     click.echo(summary.describe())
 
 
