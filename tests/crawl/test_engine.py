@@ -365,3 +365,31 @@ def test_a_big_sitemap_is_queued_in_bounded_chunks(
     assert sum(frontier.add_sizes) == 30
     assert max(frontier.add_sizes) <= 7
     assert len(frontier.entries) == 30
+
+
+def test_a_process_waiting_on_its_siblings_looks_again_soon_then_less_often(
+    fault_server: FaultServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_site(fault_server)
+    looks: list[int] = []
+
+    def siblings_working() -> bool:
+        looks.append(1)
+        return len(looks) <= 7
+
+    waits: list[float] = []
+    real_sleep = engine.asyncio.sleep
+
+    async def recording_sleep(delay: float, *args: Any) -> Any:
+        waits.append(delay)
+        return await real_sleep(delay, *args)
+
+    monkeypatch.setattr(engine.asyncio, "sleep", recording_sleep)
+    settings = crawl_settings(seeds=(fault_server.url("/"),))
+    frontier, sink = MemoryFrontier(), MemorySink()
+    summary = run(crawl(settings, frontier, sink, siblings_working=siblings_working))
+    monkeypatch.undo()
+    assert summary.new == len(comparison_urls(fault_server))
+    assert len(looks) == 8  # seven "still working", then done
+    first = engine.SIBLING_POLL_FIRST
+    assert waits == [first, 2 * first, 4 * first, 8 * first, 16 * first, 0.1, 0.1]
