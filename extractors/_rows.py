@@ -190,7 +190,7 @@ def read_rows(
         by_key.setdefault(unit.label.key, []).append(unit)
     if len(by_key) < len(units):  # a label seen twice: copies inside its own cells go
         by_key = {
-            key: _without_echoes(_without_hidden_copies(occurrences))
+            key: _without_echoes(_without_hidden_copies(_without_link_words(occurrences)))
             for key, occurrences in by_key.items()
         }
         units = [unit for occurrences in by_key.values() for unit in occurrences]
@@ -547,6 +547,47 @@ def _without_echoes(occurrences: list[_Unit]) -> list[_Unit]:
     return kept
 
 
+def _acts_on_row(node: Node, text: str, label: Label) -> bool:
+    """Whether a cell after a value is a link acting on its row ("Change<span> yearly
+    salary</span>"): one link whose words hold the label's and more. A value that is a
+    link (a company's name) does not hold the label's words."""
+    if not node.is_element_node or len(text) <= len(label.words):
+        return False
+    if label.words not in text.lower():
+        return False
+    link: Node | None = node
+    for _ in range(_LINK_DEPTH):
+        if link is None:
+            return False
+        if link.tag == "a":
+            return True
+        children = content_children(link)
+        link = children[0] if len(children) == 1 else None
+    return False
+
+
+def _without_link_words(occurrences: list[_Unit]) -> list[_Unit]:
+    """The occurrences of one label less those that are words of a longer link, when any
+    is not: an action's "Change<span> yearly salary</span>" after each value."""
+    kept = [unit for unit in occurrences if not _in_a_longer_link(unit)]
+    return kept if kept else occurrences
+
+
+def _in_a_longer_link(unit: _Unit) -> bool:
+    current: Node | None = unit.node
+    for _ in range(_LINK_DEPTH):
+        if current is None:
+            return False
+        if current.tag == "a":
+            return len(value_text(current)) > len(unit.label.words) + 1
+        current = current.parent
+    return False
+
+
+#: How far up a label's ancestors the link it may be words of is looked for.
+_LINK_DEPTH = 3
+
+
 def _without_hidden_copies(occurrences: list[_Unit]) -> list[_Unit]:
     """The occurrences of one label less those a browser does not show, when one is shown.
 
@@ -716,7 +757,9 @@ class _ValueReader:
         for level in range(_MAX_VALUE_CLIMB):
             in_label_cell = level == 0 and (node.is_text_node or node.tag in _INLINE_TAGS)
             siblings = self._siblings_after(current, in_label_cell)
-            if siblings and _only_notes_and_icons(siblings):
+            if siblings and (
+                _only_notes_and_icons(siblings) or (in_label_cell and self._only_whose(siblings))
+            ):
                 siblings = []  # a label among its icon and tooltip: its values are outside
             if siblings:
                 if in_label_cell and len(siblings) < wanted:
@@ -732,6 +775,14 @@ class _ValueReader:
                 return self._aligned_values(current, parent)
             current = parent
         return []
+
+    def _only_whose(self, nodes: list[Node]) -> bool:
+        """Whether ``nodes`` beside a label only say whose row it is, for a screen reader:
+        "Yearly salary<span> for chef</span>" (one list of labels per occupation)."""
+        names = self.names
+        if names is None:
+            return False
+        return all(names.exactly(_named_in(value_text(node))) is not None for node in nodes)
 
     def _with_value_before(self, after: Node) -> list[Node]:
         """A's value before the label and B's after it ("$1 | Yearly salary | $2", a
@@ -861,6 +912,7 @@ class _ValueReader:
         texts = [
             self._without_copy(node, text, label, column)
             for node, text in ((node, value_text(node)) for node in nodes)
+            if not _acts_on_row(node, text, label)
         ]
         return " ".join(text for text in texts if text)
 
@@ -875,6 +927,10 @@ class _ValueReader:
 _EMPHASIS_TAGS = frozenset({"b", "strong", "em", "i", "u", "mark", "a"})
 
 
+#: A site's badges after a value, each an element of its own ("Netflix <strong>New</strong>").
+_BADGES = frozenset(
+    {"new", "hot", "top", "high", "low", "popular", "trending", "updated", "featured", "beta"}
+)
 #: What may end a copy of a name or label before a value: "Chef:", "Chef" and a dash.
 _COPY_ENDS = " :-|\u2013\u2014"
 #: Words a screen reader's caption puts before the occupation's name: "for chefs".
@@ -924,7 +980,12 @@ def without_copy(
         return text
     lowered = text.lower()
     stem = names.stem(occupation) if names is not None and occupation is not None else ""
-    if node is not None and (text[-1] == ")" or (stem and stem in lowered)):
+    if node is not None and lowered.rpartition(" ")[2] in _BADGES:
+        last = _edge_piece(node, last=True)
+        if last is not None and value_text(last).lower() in _BADGES:
+            text = text.rpartition(" ")[0].rstrip()  # "Netflix <strong>New</strong>"
+            lowered = text.lower()
+    if node is not None and (text[-1:] == ")" or (stem and stem in lowered)):
         last = _edge_piece(node, last=True)
         if last is not None and last.tag not in _EMPHASIS_TAGS:
             caption = value_text(last)  # "Chef"; a screen reader's "(Chef)", "for chefs"

@@ -644,3 +644,28 @@ def test_a_sortable_headers_screen_reader_note_after_a_name() -> None:
 )
 def test_an_emoji_before_a_labels_words(html: str) -> None:
     assert _rows(html).rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
+
+
+def _summary_list(name: str, salary: str, age: str, change: bool) -> str:
+    """One occupation's list of labelled values (a design system's summary list)."""
+    action = "<dd><a href='/edit'>Change<span class='hidden-text'> {}</span></a></dd>"
+    rows = "".join(
+        f"<div><dt>{label}<span class='hidden-text'> for {name.lower()}</span></dt>"
+        f"<dd>{value}</dd>{action.format(label.lower()) if change else ''}</div>"
+        for label, value in (("Yearly salary", salary), ("Average age", age))
+    )
+    return f"<div><h3>{name}</h3><dl>{rows}</dl></div>"
+
+
+@pytest.mark.parametrize("change", [False, True], ids=["values", "values and change links"])
+def test_one_list_per_occupation_with_labels_that_say_whose_they_are(change: bool) -> None:
+    """ "Yearly salary<span> for chef</span>"; "Change<span> yearly salary</span>" after
+    each value; a badge ("<strong>New</strong>") after one."""
+    reading = _rows(
+        "<main>"
+        + _summary_list("Chef", "$1 <strong>New</strong>", "40", change)
+        + _summary_list("Line cook", "$2", "44", change)
+        + "</main>",
+        CHEF,
+    )
+    assert reading.rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
