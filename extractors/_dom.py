@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from html import escape as html_escape
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -133,6 +134,96 @@ def parse_html(html: str | bytes) -> LexborHTMLParser:
         except UnicodeError:  # lone surrogates cannot become UTF-8
             tree = LexborHTMLParser(html.encode("utf-8", "replace"), scripting=True)
     return tree
+
+
+def compose_shadow_roots(tree: LexborHTMLParser, html: str | bytes) -> None:
+    """Put each declarative shadow root's content where a browser shows it.
+
+    A server-rendered web component arrives as ``<x-table><template
+    shadowrootmode="open">...</template>...</x-table>``: the template's content is the
+    element's shadow tree, which a browser draws in place of its children, each of
+    them drawn at the ``<slot>`` it is assigned to (by its ``slot`` attribute; the rest
+    at the unnamed slot). A parser keeps template content out of the document, where
+    no search reaches it; this makes the document what the browser draws. A plain
+    search tells the pages that have such roots; nested roots are composed in turn.
+    """
+    marked = b"shadowroot" in html if isinstance(html, bytes) else "shadowroot" in html
+    if not marked or tree.root is None:
+        return
+    for _ in range(_MAX_SHADOW_DEPTH):
+        templates = tree.root.css(_SHADOW_ROOTS)
+        if not templates:
+            return
+        for template in templates:
+            host = template.parent
+            if host is not None:
+                host.inner_html = _composed(template, host)
+
+
+_SHADOW_ROOTS = "template[shadowrootmode], template[shadowroot]"
+#: How many shadow roots deep, one inside another's content, are composed.
+_MAX_SHADOW_DEPTH = 6
+_SLOT = re.compile(r"<slot\b([^>]*)>(.*?)</slot>", re.DOTALL)
+_SLOT_NAME = re.compile(r"""\bname\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+
+
+def _composed(template: Node, host: Node) -> str:
+    """The host's shadow tree (the template's content) with its children in their slots."""
+    content = template.html or ""
+    content = content[content.find(">") + 1 : content.rfind("</template>")]
+    assigned: dict[str, list[str]] = {}
+    child = host.child
+    while child is not None:
+        if child.mem_id != template.mem_id:
+            slot = (attribute(child, "slot") or "") if child.is_element_node else ""
+            if child.is_text_node:
+                piece = html_escape(child.text_content or "", quote=False)
+            else:
+                piece = child.html or ""
+            assigned.setdefault(slot, []).append(piece)
+        child = child.next
+
+    def fill(slot: re.Match[str]) -> str:
+        named = _SLOT_NAME.search(slot[1])
+        name = next((group for group in named.groups() if group), "") if named else ""
+        pieces = assigned.get(name)
+        if pieces and any(piece.strip() for piece in pieces):
+            return "".join(pieces)
+        return slot[2]  # the slot's own content, shown when nothing is assigned to it
+
+    return "".join(
+        part if inside_template else _SLOT.sub(fill, part)
+        for part, inside_template in _template_parts(content)
+    )
+
+
+def _template_parts(content: str) -> Iterator[tuple[str, bool]]:
+    """``content`` in pieces, each with whether it is a (nested) ``<template>`` element: the
+    slots of a shadow root inside it belong to that root's host, not this one."""
+    at = 0
+    while True:
+        start = content.find("<template", at)
+        if start < 0:
+            yield content[at:], False
+            return
+        yield content[at:start], False
+        depth, end = 0, start
+        while True:  # to the end tag that closes this template, nested ones included
+            opened = content.find("<template", end + 1)
+            closed = content.find("</template>", end + 1)
+            if closed < 0:
+                yield content[start:], True
+                return
+            if 0 <= opened < closed:
+                depth, end = depth + 1, opened
+                continue
+            end = closed
+            if depth == 0:
+                break
+            depth -= 1
+        end += len("</template>")
+        yield content[start:end], True
+        at = end
 
 
 def drop_drawn_text(tree: LexborHTMLParser, html: str | bytes) -> None:

@@ -20,7 +20,13 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from extractors._context import IssueLog, PageContext, SectionResult
-from extractors._dom import Node, drop_drawn_text, join_broken_words, parse_html
+from extractors._dom import (
+    Node,
+    compose_shadow_roots,
+    drop_drawn_text,
+    join_broken_words,
+    parse_html,
+)
 from extractors._names import Names
 from extractors._outline import (
     HEADING_SELECTOR,
@@ -149,6 +155,7 @@ def _extract(html: str | bytes, url: str | None, issues: IssueLog) -> PageRecord
         issues.error("page", "the page is empty")
         return PageRecord(url=url, title="", issues=issues.items)
     tree = parse_html(html)
+    compose_shadow_roots(tree, html)
     drop_drawn_text(tree, html)
     root = tree.body or tree.root
     content = _content_root(root)

@@ -15,7 +15,7 @@ from collections import defaultdict
 from typing import Any
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from careerdiff.settings import DEFAULT_COMPARISON_PATTERN
 from extractors import extract_page
@@ -56,13 +56,29 @@ GENERATED_COMPARISONS = [name for name in COMPARISON_PAGES if name in GENERATED]
 
 
 def visible_text(html: str) -> str:
-    """The page's text as a reader could see it (hidden items too), normalized like SPEC says."""
+    """The page's text as a reader could see it (hidden items too), normalized like SPEC says.
+
+    The content of a declarative shadow root (``<template shadowrootmode>``) is shown by
+    a browser, so its text counts (after the rest: only the words are looked for).
+    """
     tree = LexborHTMLParser(html)
+    shadow = " ".join(_shadow_texts(tree.root)) if tree.root is not None else ""
     tree.strip_tags(["script", "style", "template", "noscript", "head"])
     body = tree.body
-    text = body.text(separator="") if body is not None else ""
+    text = (body.text(separator="") if body is not None else "") + " " + shadow
     text = text.replace("\u2019", "'").replace("\u00a0", " ")
     return re.sub(r"\s+", " ", text)
+
+
+def _shadow_texts(node: LexborNode) -> list[str]:
+    """The texts of the declarative shadow roots under ``node``, nested ones too."""
+    texts: list[str] = []
+    for fragment in node.template_fragments():
+        template = fragment.parent
+        if template is not None and "shadowrootmode" in template.attributes:
+            texts.append(fragment.text(separator=""))
+            texts.extend(_shadow_texts(fragment))
+    return texts
 
 
 @pytest.mark.parametrize("name", PAGES)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from extractors._dom import (
+    compose_shadow_roots,
     drop_drawn_text,
     join_broken_words,
     leaf_blocks,
@@ -178,3 +179,32 @@ def test_drawings_holding_text_are_dropped() -> None:
     drop_drawn_text(tree, html)
     node = tree.css_first("#v")
     assert node is not None and value_text(node) == "Male 96.1% Female 3.9%"
+
+
+def _composed(html: str) -> str:
+    tree = parse_html(html)
+    compose_shadow_roots(tree, html)
+    main = tree.css_first("main")
+    assert main is not None
+    return " ".join(main.text(separator=" ").split())
+
+
+def test_a_declarative_shadow_root_is_read_where_a_browser_shows_it() -> None:
+    html = (
+        "<main><x-section><template shadowrootmode='open'><slot name='heading'>"
+        "<h2>fallback</h2></slot><table><tr><td>Yearly salary</td><td>$1</td></tr></table>"
+        "<slot></slot></template><h2 slot='heading'>Salary</h2><p>A note.</p></x-section></main>"
+    )
+    assert _composed(html) == "Salary Yearly salary $1 A note."
+
+
+def test_nested_shadow_roots_fill_their_own_slots() -> None:
+    inner = (
+        "<x-list><template shadowrootmode='open'><slot name='label'></slot><ul><li>a</li>"
+        "</ul></template><p slot='label'>Chef example responsibilities.</p></x-list>"
+    )
+    html = (
+        f"<main><x-section><template shadowrootmode='open'><h2>Duties</h2>{inner}"
+        "<slot name='label'>nothing assigned</slot></template></x-section></main>"
+    )
+    assert _composed(html) == "Duties Chef example responsibilities. a nothing assigned"
