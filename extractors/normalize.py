@@ -300,7 +300,23 @@ def parse_shares(text: str | None) -> list[tuple[str, float]]:
                 shares.append((label, float(tail[1])))
             if cleaned.startswith(")", start):
                 start += 1
+    if shares:
+        shares[0] = (_without_column_headers(shares[0][0]), shares[0][1])
     return shares
+
+
+#: The words a breakdown's own table heads its columns with ("Category | Share").
+_COLUMN_HEADERS = frozenset({"category", "share", "percent", "percentage", "%", "group", "value"})
+
+
+def _without_column_headers(category: str) -> str:
+    """The first category without the column headers of a table the breakdown was in
+    ("Category Share Male" -> "Male"); a category that is nothing else stays."""
+    words = category.split(" ")
+    lead = 0
+    while lead < len(words) - 1 and words[lead].lower() in _COLUMN_HEADERS:
+        lead += 1
+    return " ".join(words[lead:]) if lead else category
 
 
 def _share_tail(chunk: str) -> tuple[int, str] | None:

@@ -346,6 +346,12 @@ def test_an_and_inside_the_last_item_splits_where_the_known_names_say() -> None:
 
 def test_shares_separated_by_a_slash_or_a_dot() -> None:
     assert parse_shares("Male 57.2% / Female 42.8%") == [("Male", 57.2), ("Female", 42.8)]
+    # the column headers of a breakdown's own table before it
+    assert parse_shares("Category Share Male 96.1% Female 3.9%") == [
+        ("Male", 96.1),
+        ("Female", 3.9),
+    ]
+    assert parse_shares("Group, 50% Other, 50%") == [("Group", 50.0), ("Other", 50.0)]
     assert parse_shares("Male 57.2% \u00b7 Female 42.8%") == [("Male", 57.2), ("Female", 42.8)]
 
 
