@@ -1216,6 +1216,18 @@ def _in_a_longer_heading(node: Node, names: Names) -> bool:
     return heading is not None and names.exactly(value_text(heading)) is None
 
 
+def _after_lead(node: Node, text: str) -> str | None:
+    """The text after a short lead that is an element of its own at the start of a cell
+    (a caption's hidden "<span>Figures for </span>Chef"), else ``None``."""
+    first = _edge_piece(node)
+    if first is None:
+        return None
+    lead = value_text(first)
+    if not lead or len(lead.split()) > _MAX_LEAD_WORDS or not text.startswith(lead):
+        return None
+    return text[len(lead) :].strip() or None
+
+
 def _before_trailing_note(node: Node, text: str) -> str | None:
     """The text before a trailing element of its own that starts with a colon and holds no
     figure (a sortable header's "<span>: activate to sort column ascending</span>")."""
@@ -1254,6 +1266,10 @@ def _name_in(owner: Node, names: Names, found: list[str | None]) -> int | None:
                 name = _before_trailing_note(node, text)
                 index = names.exactly(name) if name else None
                 text = name or text
+        if index is None and " " in text:  # a lead of its own: "<span>Figures for </span>A"
+            name = _after_lead(node, text)
+            index = names.exactly(name) if name else None
+            text = name or text
         if index is not None:
             if found[index] is None:
                 found[index] = text.strip(" .:;,")

@@ -669,3 +669,17 @@ def test_one_list_per_occupation_with_labels_that_say_whose_they_are(change: boo
         CHEF,
     )
     assert reading.rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
+
+
+def test_a_caption_naming_its_occupation_after_a_hidden_lead() -> None:
+    """One table per occupation: ``<caption><span>Figures for </span>Chef</caption>``."""
+    table = (
+        "<table><caption><span class='sr-only'>Figures for </span>{}</caption>"
+        "<tr><th scope='row'>Yearly salary</th><td>{}</td></tr></table>"
+    )
+    reading = _rows(
+        f"<main><div>{table.format('Chef', '$1')}{table.format('Line Cook', '$2')}</div></main>",
+        CHEF,
+    )
+    assert reading.rows == {"salary": ["$1", "$2"]}
+    assert reading.names == ["Chef", "Line Cook"]
