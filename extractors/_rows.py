@@ -700,7 +700,11 @@ class _ValueReader:
             texts.append(unit.inline_value)
         if len(texts) < expected:
             wanted = expected - len(texts)
-            nodes = self.value_nodes(unit.node, wanted)
+            # After "Label: value" in one text, B's value can only be in the cells after it:
+            # not a node holding labels (the next card), nor a column the labels align with.
+            nodes = self.value_nodes(unit.node, wanted, aligned=not texts)
+            if texts:
+                nodes = [node for node in nodes if node.mem_id not in self.ancestors]
             if wanted == 1 and nodes:
                 # One value per occurrence (a card): everything up to the next label is it.
                 texts.append(self._card_value(nodes, unit.label, column + len(texts)))
@@ -747,8 +751,9 @@ class _ValueReader:
             values.reverse()
         return values[0], values[1]
 
-    def value_nodes(self, node: Node, wanted: int) -> list[Node]:
-        """The nodes after the label that hold its values (see the module docstring).
+    def value_nodes(self, node: Node, wanted: int, aligned: bool = True) -> list[Node]:
+        """The nodes after the label that hold its values (see the module docstring); without
+        ``aligned``, never the values a column of labels lines up with.
 
         A label written inline in a cell of its own, among icons, buttons and
         tooltips, has its values after that cell, not after the label's words.
@@ -772,7 +777,7 @@ class _ValueReader:
                 return []
             if self.ancestors.get(parent.mem_id, 0) > 1:
                 # The parent holds other labels too: a column of labels, or a header row.
-                return self._aligned_values(current, parent)
+                return self._aligned_values(current, parent) if aligned else []
             current = parent
         return []
 

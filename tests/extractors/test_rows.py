@@ -683,3 +683,18 @@ def test_a_caption_naming_its_occupation_after_a_hidden_lead() -> None:
     )
     assert reading.rows == {"salary": ["$1", "$2"]}
     assert reading.names == ["Chef", "Line Cook"]
+
+
+def test_cards_of_label_value_texts_keep_to_their_own_card() -> None:
+    """One icon list per occupation of "Label: value" texts: the card after A's is no
+    second value of A's row."""
+    card = (
+        "<div><h3>{}</h3><ul><li><span>Yearly salary: {}</span></li>"
+        "<li><span>Average age: {}</span></li></ul></div>"
+    )
+    reading = _rows(
+        f"<main><div>{card.format('Chef', '$1', '40')}</div>"
+        f"<div>{card.format('Line Cook', '$2', '44')}</div></main>",
+        CHEF,
+    )
+    assert reading.rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
