@@ -24,6 +24,7 @@ from extractors._dom import (
 )
 from extractors._names import Names
 from extractors._outline import (
+    AD_LABELS,
     CONTROL_STARTS,
     Outline,
     classify,
@@ -186,7 +187,7 @@ def list_items(nodes: list[Node], text_of: Callable[[Block], str], links: bool =
             first = text[:1]
         if first.lower() in CONTROL_STARTS and is_control(text):
             continue
-        if text:
+        if text and text.lower() not in AD_LABELS:  # an ad's label below the list
             items.append(text)
     return items
 

@@ -50,6 +50,10 @@ _CONTROL = re.compile(
     re.IGNORECASE,
 )
 CONTROL_STARTS = frozenset("svrldm+0123456789")
+#: The label of an advertisement placed between sections ("ADVERTISEMENT", "Sponsored").
+AD_LABELS = frozenset(
+    {"advertisement", "advertisements", "ad", "ads", "sponsored", "sponsored content", "promoted"}
+)
 _MAX_HEADING_CHARS = 220
 #: What may surround a heading's words: punctuation, and a permalink's "#", "¶" or "🔗".
 _HEADING_PADDING = " .:;!?#\u00b6\u00a7\U0001f517"

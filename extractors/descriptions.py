@@ -5,12 +5,9 @@ from __future__ import annotations
 from extractors._context import PageContext, SectionResult
 from extractors._dom import Node, content_children, leaf_blocks, value_text
 from extractors._lists import is_control
+from extractors._outline import AD_LABELS
 
 SECTION = "description"
-#: The label of an advertisement placed between sections ("ADVERTISEMENT", "Sponsored").
-AD_LABELS = frozenset(
-    {"advertisement", "advertisements", "ad", "ads", "sponsored", "sponsored content", "promoted"}
-)
 
 
 def extract_descriptions(ctx: PageContext) -> SectionResult:
@@ -40,7 +37,7 @@ def description_paragraphs(region: list[Node]) -> list[str]:
     →") and a source note are around the description, not part of it.
     """
     paragraphs: list[str] = []
-    for block in leaf_blocks(region):
+    for block in leaf_blocks(node for node in region if not _holds_a_form(node)):
         if _is_aside(block.nodes[0]):
             continue
         if _leads_with_ad_label(block.nodes):
@@ -55,6 +52,18 @@ def description_paragraphs(region: list[Node]) -> list[str]:
             if not is_control(text) and not lowered.startswith(_NOTE_STARTS):
                 paragraphs.append(text)
     return paragraphs
+
+
+#: Elements a reader fills in: a box holding one (a newsletter sign-up, a poll) is no
+#: part of a description.
+_FORM_SELECTOR = "form, input, select, textarea"
+
+
+def _holds_a_form(node: Node) -> bool:
+    """Whether a block of the region is, or holds, a form (paragraphs are never searched)."""
+    if not node.is_element_node or node.tag == "p":
+        return False
+    return node.tag == "form" or node.css_first(_FORM_SELECTOR) is not None
 
 
 def _leads_with_ad_label(nodes: tuple[Node, ...]) -> bool:

@@ -166,3 +166,16 @@ def test_an_ad_labelled_by_its_first_element_ends_the_description() -> None:
         "Request a demo.</a></div>" + SALARY
     )
     assert _descriptions(rec) == ["Schedules patients.", "Runs lab tests."]
+
+
+def test_a_sign_up_box_between_the_descriptions_is_no_part_of_them() -> None:
+    box = (
+        "<div><p><strong>Career Moves</strong></p><p>Get salary data every Tuesday.</p>"
+        "<form><label>Email address</label><input type='email'><button>Sign up</button>"
+        "</form><p><small>By signing up, you agree to our Terms.</small></p></div>"
+    )
+    rec = record(
+        f"<h2>What does a patient coordinator do?</h2><p>Schedules patients.</p>{box}"
+        "<h2>What does a certified medical technician do?</h2><p>Runs lab tests.</p>" + SALARY
+    )
+    assert _descriptions(rec) == ["Schedules patients.", "Runs lab tests."]

@@ -86,3 +86,12 @@ def test_items_that_are_only_links_are_no_responsibilities() -> None:
     assert root is not None
     assert list_items([root], Block.prose, links=False) == ["Greet visitors.", "Keep records."]
     assert list_items([root], Block.prose)[-1] == "Edit view"
+
+
+def test_an_advertisements_label_after_the_list_is_no_item() -> None:
+    root = LexborHTMLParser(
+        "<div><div><div>Greet visitors.</div><div>Keep records.</div></div>"
+        "<div class='ad-unit'><div>Advertisement</div><div id='slot'></div></div></div>"
+    ).css_first("div")
+    assert root is not None
+    assert list_items([root], Block.prose, links=False) == ["Greet visitors.", "Keep records."]
