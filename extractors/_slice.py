@@ -14,11 +14,14 @@ their encoding, so a bytes page is cut that short only when its cut is decoded
 the same way; otherwise its whole head is kept.
 
 That cut is found by searching the raw text, so it could be fooled by a
-``<main>`` or ``</main>`` written inside a script or a comment: a cut that
-leaves a script or comment open at either edge is not taken. And the page
-extractor keeps a record read from the cut only when nothing in it says that
-something was not found (see ``page._cut_was_enough``); such a record is read
-again from the whole page.
+``</main>`` written inside a script or a comment: the cut would end inside it.
+So the cut ends with a comment of its own after ``</main>`` (``CUT_END``), and
+the page extractor reads the cut only when the parsed cut ends with that comment
+(``cut_ends_cleanly``): inside a script or a comment it would be their text. (A
+parse that shows it costs nothing; counting the scripts and comments of the main
+content cost four searches of it.) And the page extractor keeps a record read
+from the cut only when nothing in it says that something was not found (see
+``page._cut_was_enough``); such a record is read again from the whole page.
 """
 
 from __future__ import annotations
@@ -27,6 +30,11 @@ import re
 
 from selectolax import lexbor
 
+#: The comment a cut ends with: a parse of the cut that ends with it ended outside
+#: every script and comment.
+CUT_END = "careerdiff:cut"
+_TAIL = f"<!--{CUT_END}--></body></html>"
+_TAIL_BYTES = _TAIL.encode("ascii")
 _MAIN_OPEN = ("<main", "<MAIN", "<Main")
 _MAIN_CLOSE = ("</main>", "</MAIN>", "</Main>")
 #: What may follow ``<main`` in its start tag (``<main-menu>`` is another element).
@@ -37,9 +45,9 @@ _HEAD_CLOSE = ("</head>", "</HEAD>", "</Head>")
 _TITLE_CLOSE = ("</title>", "</TITLE>", "</Title>")
 _BODY_OPEN = ("<body", "<BODY", "<Body")
 #: Elements whose text is not markup: a cut must not end inside one.
-_RAW_TEXT = (("<script", "</script>"), ("<!--", "-->"))
 _HEAD_RAW_TEXT = (
-    *_RAW_TEXT,
+    ("<script", "</script>"),
+    ("<!--", "-->"),
     ("<style", "</style>"),
     ("<noscript", "</noscript>"),
 )
@@ -78,22 +86,28 @@ def main_slice(html: str | bytes) -> str | bytes | None:
         end = _main_end(text, start)
         if end < 0:
             return None
-    if not _balanced(text, start, end, _RAW_TEXT):
-        return None
     end += len("</main>")
     if isinstance(text, str):
-        cut: str | bytes = text[:head_end] + "<body>" + text[start:end] + "</body></html>"
+        cut: str | bytes = text[:head_end] + "<body>" + text[start:end] + _TAIL
     else:
-        cut = text[:head_end] + b"<body>" + text[start:end] + b"</body></html>"
+        cut = text[:head_end] + b"<body>" + text[start:end] + _TAIL_BYTES
         if not whole_head and not _same_encoding(text, cut):
             head_end = _first(text, _HEAD_CLOSE, 0)
             if head_end < 0 or head_end > start:
                 return None
             head_end += len("</head>")
-            cut = text[:head_end] + b"<body>" + text[start:end] + b"</body></html>"
+            cut = text[:head_end] + b"<body>" + text[start:end] + _TAIL_BYTES
     if head_end + (end - start) > _WORTHWHILE * len(text):
         return None
     return cut
+
+
+def cut_ends_cleanly(tree: lexbor.LexborHTMLParser) -> bool:
+    """Whether a parsed cut ends with its own ``CUT_END`` comment after the main element
+    (a cut that ended inside a script or a comment holds it as their text)."""
+    body = tree.body
+    last = body.last_child if body is not None else None
+    return last is not None and last.is_comment_node and last.comment_content == CUT_END
 
 
 def _title_end(text: str | bytes) -> int:
@@ -126,11 +140,9 @@ def _same_encoding(text: bytes, cut: bytes) -> bool:
 
 
 def _balanced(text: str | bytes, start: int, end: int, pairs: tuple[tuple[str, str], ...]) -> bool:
-    """Whether the cut opens and closes as many scripts and comments as it holds.
-
-    A ``<main>`` or ``</main>`` written inside a script or a comment leaves one
-    of them open or closed at a cut's edge; such a cut is not taken. Most main
-    contents hold neither, which two searches per kind tell before any counting.
+    """Whether ``text[start:end]`` opens and closes as many of each kind of ``pairs`` (a
+    head's scripts, styles and comments) as it holds. Most heads hold few, which two
+    searches per kind tell before any counting.
     """
     for opener, closer in pairs:
         opened, closed = _find(text, opener, start, end), _find(text, closer, start, end)

@@ -41,7 +41,7 @@ from extractors._outline import (
     in_chrome,
     keyword_selector,
 )
-from extractors._slice import main_slice
+from extractors._slice import cut_ends_cleanly, main_slice
 from extractors.browse import find_browse
 from extractors.demographics import TABLE as DEMOGRAPHICS_TABLE
 from extractors.demographics import extract_demographics
@@ -112,10 +112,12 @@ def extract_page(html: str | bytes, url: str | None = None) -> PageRecord:
     """
     cut = main_slice(html) if html else None
     if cut is not None:
-        record = _extract_safely(cut, url)
-        if _cut_was_enough(record):
+        record = _extract_safely(cut, url, cut=True)
+        if record is not None and _cut_was_enough(record):
             return record
-    return _extract_safely(html, url)
+    whole = _extract_safely(html, url)
+    assert whole is not None  # only a cut is refused
+    return whole
 
 
 #: Issues that can come from reading the cut rather than the whole page: the title, the
@@ -141,20 +143,23 @@ def _cut_was_enough(record: PageRecord) -> bool:
     )
 
 
-def _extract_safely(html: str | bytes, url: str | None) -> PageRecord:
+def _extract_safely(html: str | bytes, url: str | None, cut: bool = False) -> PageRecord | None:
+    """The record of ``html`` (``None`` when it is a cut that did not parse cleanly)."""
     issues = IssueLog()
     try:
-        return _extract(html, url, issues)
+        return _extract(html, url, issues, cut)
     except Exception as exc:  # the contract: a bad page is an issue, never a crash
         issues.error("page", f"the page could not be read: {type(exc).__name__}: {exc}")
         return PageRecord(url=url, title="", issues=issues.items)
 
 
-def _extract(html: str | bytes, url: str | None, issues: IssueLog) -> PageRecord:
+def _extract(html: str | bytes, url: str | None, issues: IssueLog, cut: bool) -> PageRecord | None:
     if not html or (isinstance(html, str) and html.isspace()):
         issues.error("page", "the page is empty")
         return PageRecord(url=url, title="", issues=issues.items)
     tree = parse_html(html)
+    if cut and not cut_ends_cleanly(tree):
+        return None  # the cut ended inside a script or a comment
     compose_shadow_roots(tree, html)
     drop_drawn_text(tree, html)
     root = tree.body or tree.root
