@@ -567,7 +567,9 @@ def _pieces(node: Node) -> tuple[list[tuple[Node, bool]], bool, bool]:
                 pieces.append((child, False))
             continue
         tag = child.tag
-        if tag in BLOCK_TAGS or (tag not in _PHRASING_TAGS and _holds_block(child)):
+        if tag in BLOCK_TAGS or _holds_block(child):
+            # (an inline element holding paragraphs, "<span><p>..</p><p>..</p></span>",
+            # shows them as blocks, as an unknown element holding blocks does)
             pieces.append((child, True))
             if not opens and child.text().strip():
                 opens = True
@@ -579,19 +581,15 @@ def _pieces(node: Node) -> tuple[list[tuple[Node, bool]], bool, bool]:
 
 
 def _holds_block(node: Node) -> bool:
-    """Whether an element holds a block, directly or inside elements of unknown tags
-    (``<mat-list>`` of ``<mat-list-item>``s that each hold a ``<div>``)."""
+    """Whether an element holds a block, directly or inside other elements that are no
+    blocks (``<mat-list>`` of ``<mat-list-item>``s that each hold a ``<div>``; a
+    ``<slot>`` holding a ``<span>`` of paragraphs)."""
     child = node.child
     while child is not None:
         tag = child.tag
         if tag in BLOCK_TAGS:
             return True
-        if (
-            child.is_element_node
-            and tag not in _PHRASING_TAGS
-            and tag not in NON_CONTENT_TAGS
-            and _holds_block(child)
-        ):
+        if child.is_element_node and tag not in NON_CONTENT_TAGS and _holds_block(child):
             return True
         child = child.next
     return False

@@ -432,6 +432,18 @@ class Outline:
                 return region
         return [parent]
 
+    def region_to_a_section(self, key: str) -> list[Node]:
+        """The subtrees after the heading of ``key`` up to the next section's heading, past
+        headings of no section (a byline's, a sidebar's)."""
+        heading = self.title if key == "title" else self.headings.get(key)
+        if heading is None:
+            return []
+        boundary_ids: set[int] = set()
+        heading_ids = {node.mem_id for node in self.headings.values()}
+        for node in self.headings.values():
+            boundary_ids.update(ancestry_ids(node, stop_id=self.root_id))
+        return region_after(heading, boundary_ids, heading_ids)
+
     def region(self, key: str) -> list[Node]:
         """The subtrees after the heading of ``key``, up to the next boundary."""
         if key not in self._regions:

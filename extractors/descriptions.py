@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from extractors._context import PageContext, SectionResult
-from extractors._dom import Node, content_children, leaf_blocks, value_text
+from extractors._dom import Block, Node, attribute, content_children, leaf_blocks, value_text
 from extractors._lists import is_control
 from extractors._outline import AD_LABELS
+from extractors.normalize import clean_text
 
 SECTION = "description"
 
@@ -43,7 +46,7 @@ def description_paragraphs(region: list[Node]) -> list[str]:
         if _leads_with_ad_label(block.nodes):
             return paragraphs  # "<span>Advertisement</span><a>Request a demo.</a>": an ad
 
-        for text in block.lines():
+        for text in _kept_paragraphs(block) or block.lines():
             lowered = text.lower()
             if lowered in AD_LABELS or _is_labelled_ad(lowered):
                 return paragraphs  # an advertisement after the description: what follows is its
@@ -52,6 +55,24 @@ def description_paragraphs(region: list[Node]) -> list[str]:
             if not is_control(text) and not lowered.startswith(_NOTE_STARTS):
                 paragraphs.append(text)
     return paragraphs
+
+
+#: A blank line in text whose white space is kept.
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def _kept_paragraphs(block: Block) -> list[str] | None:
+    """The paragraphs of a block whose style keeps its white space (``white-space:
+    pre-wrap``, as React Native Web writes text): a blank line shows as one, so it
+    separates paragraphs; ``None`` for any other block."""
+    if len(block.nodes) != 1:
+        return None
+    style = attribute(block.nodes[0], "style")
+    if style is None or "pre" not in style or "white-space" not in style:
+        return None
+    parts = [clean_text(part) for part in _BLANK_LINE.split(block.nodes[0].text())]
+    paragraphs = [part for part in parts if part]
+    return paragraphs if len(paragraphs) > 1 else None
 
 
 #: Elements a reader fills in: a box holding one (a newsletter sign-up, a poll) is no

@@ -30,30 +30,46 @@ _AFTER_LIST = re.compile(r"\s+as (?:their|its|the) (?:top|most|main|key)\b.*$", 
 
 
 def extract_intro(ctx: PageContext) -> SectionResult:
-    """A's and B's time to become (months) and top skills, from the paragraphs under the title."""
+    """A's and B's time to become (months) and top skills, from the paragraphs under the title.
+
+    When the paragraphs up to the next heading say neither, the intro is looked for up to
+    the first section's heading: a byline's or a sidebar's heading ("<h4>Dana
+    Whitfield</h4>") can stand between the title and the intro.
+    """
     result: SectionResult = ({}, {})
     text = intro_text(ctx)
+    sentences = split_sentences(text) if text else []
+    times = times_to_become(sentences, ctx.names)
+    skills = top_skills(sentences, ctx.names, ctx.skill_names)
+    if not any(times) and not any(skills):
+        wider = intro_text(ctx, to_first_section=True)
+        if wider and wider != text:
+            text, sentences = wider, split_sentences(wider)
+            times = times_to_become(sentences, ctx.names)
+            skills = top_skills(sentences, ctx.names, ctx.skill_names)
     if not text:
         ctx.issues.warn(SECTION, "no intro paragraphs under the title")
         return result
-    sentences = split_sentences(text)
-    for index, months in enumerate(times_to_become(sentences, ctx.names)):
+    for index, months in enumerate(times):
         if months is not None:
             result[index]["time_to_become_min_months"] = months[0]
             result[index]["time_to_become_max_months"] = months[1]
         else:
             ctx.issues.warn(SECTION, f"no time to become a {ctx.names.pair[index]}")
-    for index, skills in enumerate(top_skills(sentences, ctx.names, ctx.skill_names)):
-        if skills:
-            result[index]["top_skills"] = skills
+    for index, listed in enumerate(skills):
+        if listed:
+            result[index]["top_skills"] = listed
         else:
             ctx.issues.warn(SECTION, f"no top skills of a {ctx.names.pair[index]}")
     return result
 
 
-def intro_text(ctx: PageContext) -> str:
-    """The paragraphs between the title and the first section, as one text."""
-    blocks = leaf_blocks(ctx.outline.region("title"))
+def intro_text(ctx: PageContext, to_first_section: bool = False) -> str:
+    """The paragraphs between the title and the next heading (with ``to_first_section``,
+    the first section's heading), as one text."""
+    outline = ctx.outline
+    region = outline.region_to_a_section("title") if to_first_section else outline.region("title")
+    blocks = leaf_blocks(region)
     return " ".join(text for text in (block.prose() for block in blocks) if text)
 
 

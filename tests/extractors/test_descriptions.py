@@ -179,3 +179,14 @@ def test_a_sign_up_box_between_the_descriptions_is_no_part_of_them() -> None:
         "<h2>What does a certified medical technician do?</h2><p>Runs lab tests.</p>" + SALARY
     )
     assert _descriptions(rec) == ["Schedules patients.", "Runs lab tests."]
+
+
+def test_a_blank_line_in_text_that_keeps_its_white_space_separates_paragraphs() -> None:
+    style = "display: flex; white-space: pre-wrap; line-height: 24px;"
+    rec = record(
+        "<h2>What does a patient coordinator do?</h2>"
+        f"<div style='{style}'>Schedules patients.\n\nAnswers calls.</div>"
+        f"<h2>What does a certified medical technician do?</h2><div>Runs\n\nlab tests.</div>"
+        + SALARY
+    )
+    assert _descriptions(rec) == ["Schedules patients.\n\nAnswers calls.", "Runs lab tests."]

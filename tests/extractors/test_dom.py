@@ -208,3 +208,12 @@ def test_nested_shadow_roots_fill_their_own_slots() -> None:
         "<slot name='label'>nothing assigned</slot></template></x-section></main>"
     )
     assert _composed(html) == "Duties Chef example responsibilities. a nothing assigned"
+
+
+def test_paragraphs_inside_inline_elements_are_blocks() -> None:
+    """``<slot><rich-text><span><p>..</p><p>..</p></span></rich-text></slot>``: a browser
+    shows the paragraphs as blocks, whatever holds them."""
+    html = (
+        "<main><div><slot><x-rich><span><p>One.</p><p>Two.</p></span></x-rich></slot></div></main>"
+    )
+    assert _blocks(html) == [("One.", False), ("Two.", False)]

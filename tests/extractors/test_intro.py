@@ -148,3 +148,16 @@ def test_the_skills_section_settles_an_unclear_top_skills_list_on_a_page() -> No
         "<li>Cleanliness, 20%</li><li>Food and Beverage, 10%</li></ul>"
     )
     assert rec.occupations[0].top_skills == ["customer service", "cleanliness", "food and beverage"]
+
+
+def test_a_bylines_heading_between_the_title_and_the_intro() -> None:
+    """A blog's byline holds a heading of its own ("<h4>Dana Whitfield</h4>")."""
+    intro = "".join(f"<p>{paragraph}</p>" for paragraph in INTRO)
+    rec = record(
+        "<div class='byline'><h4><a href='/author/dana/'>Dana Whitfield</a></h4>"
+        f"<time>Mar 11, 2023</time></div><section>{intro}</section>"
+        f"<h2>{TITLE} overview</h2><table><tr><td>Yearly salary</td><td>$1</td><td>$2</td></tr>"
+        "</table>"
+    )
+    assert [o.time_to_become_min_months for o in rec.occupations] == [24, 6]
+    assert rec.occupations[1].top_skills == ["patients", "vital signs", "CPR"]
