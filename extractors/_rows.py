@@ -772,6 +772,10 @@ class _ValueReader:
                     if outer:
                         return outer
                 return siblings
+            if level < _CAPTION_LEVELS and not in_label_cell:
+                before = self._value_above(current)
+                if before is not None:
+                    return [before]
             parent = current.parent
             if parent is None:
                 return []
@@ -780,6 +784,22 @@ class _ValueReader:
                 return self._aligned_values(current, parent) if aligned else []
             current = parent
         return []
+
+    def _value_above(self, label: Node) -> Node | None:
+        """The value a label is the caption of, written before it in a card of their own
+        (``<div><div>$52,000</div><div>Yearly salary</div></div>``): the one content
+        sibling before the label when nothing follows it; else ``None``."""
+        if label.next is not None and any(is_content(node) for node in next_content(label)):
+            return None
+        previous = label.prev
+        while previous is not None and not is_content(previous):
+            previous = previous.prev
+        if previous is None or previous.mem_id in self.ancestors or not previous.is_element_node:
+            return None
+        earlier = previous.prev
+        while earlier is not None and not (is_content(earlier) and value_text(earlier)):
+            earlier = earlier.prev  # (an icon before the value shows no text)
+        return previous if earlier is None else None
 
     def _only_whose(self, nodes: list[Node]) -> bool:
         """Whether ``nodes`` beside a label only say whose row it is, for a screen reader:
@@ -932,6 +952,8 @@ class _ValueReader:
 _EMPHASIS_TAGS = frozenset({"b", "strong", "em", "i", "u", "mark", "a"})
 
 
+#: How many wrappers up from a label a value written above it (a stat card's) is looked for.
+_CAPTION_LEVELS = 2
 #: A site's badges after a value, each an element of its own ("Netflix <strong>New</strong>").
 _BADGES = frozenset(
     {"new", "hot", "top", "high", "low", "popular", "trending", "updated", "featured", "beta"}

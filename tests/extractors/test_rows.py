@@ -698,3 +698,20 @@ def test_cards_of_label_value_texts_keep_to_their_own_card() -> None:
         CHEF,
     )
     assert reading.rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
+
+
+def test_stat_cards_with_the_value_above_its_label() -> None:
+    """One column of cards per occupation, each card a figure over its caption."""
+    card = "<div class='stat'><i class='icon'></i><div>{}</div><div>{}</div></div>"
+    column = (
+        "<div><h3>{}</h3>"
+        + card.format("{}", "Yearly salary")
+        + card.format("{}", "Average age")
+        + "</div>"
+    )
+    reading = _rows(
+        f"<main><div>{column.format('Chef', '$1', '40')}{column.format('Line Cook', '$2', '44')}"
+        "</div></main>",
+        CHEF,
+    )
+    assert reading.rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
