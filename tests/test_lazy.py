@@ -44,9 +44,11 @@ def test_the_heap_is_frozen_in_the_block_and_given_back_after() -> None:
 def test_objects_the_caller_froze_stay_frozen() -> None:
     gc.freeze()
     try:
-        frozen = gc.get_freeze_count()
         with heap_frozen():
             pass
-        assert gc.get_freeze_count() == frozen
+        # Still frozen: an unfreeze would leave none. (Not an equal count: objects in the
+        # frozen generation that another thread lets go of leave it, as the full suite's
+        # background threads do.)
+        assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
