@@ -103,13 +103,19 @@ _FIRST_PASS_AND_BREAKS = f"{FIRST_PASS_SELECTOR}, wbr"
 _SHARE_SUM_TOLERANCE = 1.5
 
 
-def extract_page(html: str | bytes, url: str | None = None) -> PageRecord:
-    """The record of one comparison page. Never raises: problems become issues.
+def extract_page(page: object, url: str | None = None) -> PageRecord:
+    """The record of one comparison page (text or bytes). Never raises: problems, an
+    input that is no page among them, become issues.
 
     The page's head and ``<main>`` element are read first (a parse of the
     chrome around them is most of the cost); a record from that cut is kept
     unless an issue says something was not found, then the whole page is read.
     """
+    html = _text_or_bytes(page)
+    if html is None:
+        issues = IssueLog()
+        issues.error("page", f"not a page: a {type(page).__name__}, not text or bytes")
+        return PageRecord(url=url, title="", issues=issues.items)
     cut = main_slice(html) if html else None
     if cut is not None:
         record = _extract_safely(cut, url, cut=True)
@@ -118,6 +124,15 @@ def extract_page(html: str | bytes, url: str | None = None) -> PageRecord:
     whole = _extract_safely(html, url)
     assert whole is not None  # only a cut is refused
     return whole
+
+
+def _text_or_bytes(page: object) -> str | bytes | None:
+    """The page as ``str`` or ``bytes`` ("" for ``None``), or ``None`` for anything else."""
+    if isinstance(page, str | bytes):
+        return page
+    if isinstance(page, bytearray | memoryview):
+        return bytes(page)
+    return "" if page is None else None
 
 
 #: Issues that can come from reading the cut rather than the whole page: the title, the

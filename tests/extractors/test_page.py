@@ -448,3 +448,13 @@ def test_a_bold_paragraph_overview_after_the_descriptions_is_found() -> None:
     )
     assert [occupation.yearly_salary_usd for occupation in rec.occupations] == [32954, 38859]
     assert not any("no overview" in message for message in issues_of(rec, "overview"))
+
+
+def test_any_input_gives_a_record_and_never_raises() -> None:
+    page = render().encode()
+    assert extract_page(bytearray(page)) == extract_page(page)
+    assert extract_page(memoryview(page)) == extract_page(page)
+    assert ("page", "error") in issue_pairs(extract_page(None))
+    for nonsense in (5, 1.5, ["<h1>A vs B</h1>"], object()):
+        record = extract_page(nonsense)
+        assert record.occupations == [] and ("page", "error") in issue_pairs(record)
