@@ -67,8 +67,9 @@ def main_slice(html: str | bytes) -> str | bytes | None:
     """The page's head (up to its title's end) followed by its ``<main>`` element, or
     ``None`` when there is no clear one or the cut would save little.
 
-    Each search stops at its first find, so on a usual page the three of them
-    read the head and the main content only, not the chrome after it.
+    The head is searched from the start, the main element from the page's end back, so
+    on a usual page the searches read the head, the footer and the main content, not
+    the chrome before it.
     """
     text = html if isinstance(html, str) else bytes(html)
     head_end = _title_end(text)
