@@ -147,8 +147,7 @@ def compose_shadow_roots(tree: LexborHTMLParser, html: str | bytes) -> None:
     no search reaches it; this makes the document what the browser draws. A plain
     search tells the pages that have such roots; nested roots are composed in turn.
     """
-    marked = b"shadowroot" in html if isinstance(html, bytes) else "shadowroot" in html
-    if not marked or tree.root is None:
+    if not _mentions(html, "shadowroot") or tree.root is None:
         return
     for _ in range(_MAX_SHADOW_DEPTH):
         templates = tree.root.css(_SHADOW_ROOTS)
@@ -233,9 +232,13 @@ def drop_drawn_text(tree: LexborHTMLParser, html: str | bytes) -> None:
     Text in a drawing ends with ``</text>``, which a plain search finds; only then is
     the tree walked.
     """
-    drawn = b"</text>" in html if isinstance(html, bytes) else "</text>" in html
-    if drawn:
+    if _mentions(html, "</text>"):
         tree.strip_tags(["svg"])
+
+
+def _mentions(html: str | bytes, word: str) -> bool:
+    """Whether the page's text or bytes hold ``word`` (ASCII) anywhere."""
+    return word.encode("ascii") in html if isinstance(html, bytes) else word in html
 
 
 def join_broken_words(tree: LexborHTMLParser, scope: Node) -> None:
@@ -364,6 +367,15 @@ def next_content(node: Node) -> Iterator[Node]:
         if is_content(sibling):
             yield sibling
         sibling = sibling.next
+
+
+def previous_content(node: Node) -> Iterator[Node]:
+    """The preceding siblings that are elements or non-blank text, nearest first."""
+    sibling = node.prev
+    while sibling is not None:
+        if is_content(sibling):
+            yield sibling
+        sibling = sibling.prev
 
 
 def content_children(node: Node) -> list[Node]:

@@ -30,6 +30,7 @@ from extractors._dom import (
     inside,
     is_content,
     next_content,
+    previous_content,
     value_text,
 )
 from extractors._names import Names
@@ -731,10 +732,8 @@ class _ValueReader:
         """
         if self.names is None or not text.endswith(")"):
             return None
-        captions = [
-            (match, self.names.exactly(_named_in(match[0])))
-            for match in _PARENTHESES.finditer(text)
-        ]
+        names = self.names
+        captions = [(match, _whose(names, match[0])) for match in _PARENTHESES.finditer(text)]
         named = [(match, occupation) for match, occupation in captions if occupation is not None]
         if len(named) != 2 or {occupation for _, occupation in named} != {0, 1}:
             return None
@@ -789,17 +788,14 @@ class _ValueReader:
         """The value a label is the caption of, written before it in a card of their own
         (``<div><div>$52,000</div><div>Yearly salary</div></div>``): the one content
         sibling before the label when nothing follows it; else ``None``."""
-        if label.next is not None and any(is_content(node) for node in next_content(label)):
+        if next(next_content(label), None) is not None:
             return None
-        previous = label.prev
-        while previous is not None and not is_content(previous):
-            previous = previous.prev
+        before = previous_content(label)
+        previous = next(before, None)
         if previous is None or previous.mem_id in self.ancestors or not previous.is_element_node:
             return None
-        earlier = previous.prev
-        while earlier is not None and not (is_content(earlier) and value_text(earlier)):
-            earlier = earlier.prev  # (an icon before the value shows no text)
-        return previous if earlier is None else None
+        # Nothing with text before it (an icon before the value shows none).
+        return None if any(value_text(earlier) for earlier in before) else previous
 
     def _only_whose(self, nodes: list[Node]) -> bool:
         """Whether ``nodes`` beside a label only say whose row it is, for a screen reader:
@@ -807,7 +803,7 @@ class _ValueReader:
         names = self.names
         if names is None:
             return False
-        return all(names.exactly(_named_in(value_text(node))) is not None for node in nodes)
+        return all(_whose(names, value_text(node)) is not None for node in nodes)
 
     def _with_value_before(self, after: Node) -> list[Node]:
         """A's value before the label and B's after it ("$1 | Yearly salary | $2", a
@@ -970,15 +966,16 @@ def _is_caption(
     """Whether a value's trailing element only repeats whose value it is: the occupation
     ("Chef", "(Chef)", "for chefs") or, in parentheses, the row ("(highest paying
     state)", "(college)" after "Most common college")."""
-    if (
-        names is not None
-        and occupation is not None
-        and names.exactly(_named_in(caption)) == occupation
-    ):
+    if names is not None and occupation is not None and _whose(names, caption) == occupation:
         return True
     inner = caption.strip(" ").lower()
     words = inner[1:-1].strip()
     return inner[:1] == "(" and inner[-1:] == ")" and bool(words) and label_words.endswith(words)
+
+
+def _whose(names: Names, caption: str) -> int | None:
+    """The occupation a caption names ("Chef", "(Chef)", "for chefs"), else ``None``."""
+    return names.exactly(_named_in(caption))
 
 
 def _named_in(caption: str) -> str:

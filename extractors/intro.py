@@ -38,15 +38,12 @@ def extract_intro(ctx: PageContext) -> SectionResult:
     """
     result: SectionResult = ({}, {})
     text = intro_text(ctx)
-    sentences = split_sentences(text) if text else []
-    times = times_to_become(sentences, ctx.names)
-    skills = top_skills(sentences, ctx.names, ctx.skill_names)
+    times, skills = _read(ctx, text)
     if not any(times) and not any(skills):
         wider = intro_text(ctx, to_first_section=True)
         if wider and wider != text:
-            text, sentences = wider, split_sentences(wider)
-            times = times_to_become(sentences, ctx.names)
-            skills = top_skills(sentences, ctx.names, ctx.skill_names)
+            text = wider
+            times, skills = _read(ctx, text)
     if not text:
         ctx.issues.warn(SECTION, "no intro paragraphs under the title")
         return result
@@ -62,6 +59,12 @@ def extract_intro(ctx: PageContext) -> SectionResult:
         else:
             ctx.issues.warn(SECTION, f"no top skills of a {ctx.names.pair[index]}")
     return result
+
+
+def _read(ctx: PageContext, text: str) -> tuple[list[tuple[int, int] | None], list[list[str]]]:
+    """A's and B's times to become and top skills as ``text`` says them."""
+    sentences = split_sentences(text) if text else []
+    return times_to_become(sentences, ctx.names), top_skills(sentences, ctx.names, ctx.skill_names)
 
 
 def intro_text(ctx: PageContext, to_first_section: bool = False) -> str:
