@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extractors._dom import (
     BLOCK_TAGS,
@@ -79,11 +79,13 @@ class Label:
 
 @dataclass(slots=True)
 class _Unit:
-    """One occurrence of a label: its node, and the value written in the same text, if any."""
+    """One occurrence of a label: its node, and the value written in the same text, if any
+    (or, for a label over a group of rows, each column's value put together: ``spanned``)."""
 
     label: Label
     node: Node
     inline_value: str | None
+    spanned: list[str] | None = None
 
 
 class LabelSet:
@@ -234,8 +236,7 @@ def _find_units(
 ) -> tuple[list[_Unit], list[str | None], list[int]]:
     """The label occurrences, the header names, and the order the header names come in."""
     units: list[_Unit] = []
-    name_texts: list[str | None] = [None, None]
-    name_order: list[int] = []
+    header = _HeaderNames()
     seen_owners: set[int] = set()
     seen_units: set[int] = set()
     by_words = labels.by_words
@@ -270,14 +271,10 @@ def _find_units(
             if unit is not None:
                 if unit.node.mem_id not in seen_units:
                     seen_units.add(unit.node.mem_id)
-                    units.append(unit)
+                    units.append(_over_spanned_rows(unit, labels))
             elif names is not None:
-                index = _name_in(owner, names, name_texts)
-                if index is not None and index not in name_order:
-                    name_order.append(index)
-                    if name_texts[1 - index] is not None and 1 - index not in name_order:
-                        name_order.append(1 - index)  # both names in one text
-    return units, name_texts, name_order
+                _name_in(owner, names, header)
+    return (units, *header.settled())
 
 
 _CELL_TAGS = frozenset({"td", "th"})
@@ -313,6 +310,86 @@ def _row_group_units(owner: Node, words: str, labels: LabelSet) -> list[_Unit]:
         row = _next_element(row)
         sub = _first_element(row) if row is not None else None
     return units
+
+
+#: Sub-labels of a range's rows under one label cell ("Salary range" over "Low" and "High").
+_RANGE_ENDS = frozenset(
+    {"low", "lowest", "lower", "min", "min.", "minimum", "from", "bottom", "start", "starting"}
+    | {"high", "highest", "upper", "max", "max.", "maximum", "to", "top"}
+)
+#: The most rows one label cell is read over (a race breakdown has a handful).
+_MAX_SPANNED_ROWS = 12
+
+
+def _over_spanned_rows(unit: _Unit, labels: LabelSet) -> _Unit:
+    """``unit``, with each column's value put together when its label's cell spans rows.
+
+    ``<th rowspan=2>Salary range</th>`` over "Low | $38,000 | $36,000" and "High |
+    $82,000 | $73,000" gives "$38,000 - $82,000" and "$36,000 - $73,000";
+    ``<th rowspan=2>Gender ratio</th>`` over "Male | 96.8% | 97.1%" and "Female | 3.2% |
+    2.9%" gives "Male, 96.8% Female, 3.2%" and "Male, 97.1% Female, 2.9%". A cell across
+    both columns (``colspan=2``) is both columns' value. A cell over rows whose first
+    cells are labels of their own ("Jobs" over "Growth rate" and "Number of jobs") is a
+    group's heading, read as before.
+    """
+    cell = _cell_around(unit.node)
+    span = cell.attributes.get("rowspan") if cell is not None else None
+    if cell is None or not isinstance(span, str) or not span.strip().isdigit():
+        return unit
+    rows: list[tuple[str, list[str]]] = []
+    row: Node | None = cell.parent
+    cells = _shown_cells_from(_next_element(cell))
+    for _ in range(min(int(span), _MAX_SPANNED_ROWS)):
+        if row is None:
+            break
+        texts = [value_text(each) for each in cells for _ in range(_columns_spanned(each))]
+        if len(texts) == 2:
+            rows.append(("", texts))
+        elif len(texts) == 3:
+            rows.append((texts[0], texts[1:]))
+        else:
+            return unit  # not one sub-label and two values: read as any other row
+        row = _next_element(row)
+        cells = _shown_cells_from(_first_element(row)) if row is not None else []
+    if len(rows) < 2:
+        return unit
+    subs = [sub.lower().rstrip(":") for sub, _ in rows]
+    if any(sub in labels.by_words for sub in subs):
+        return unit
+    if all(sub in _RANGE_ENDS or not sub for sub in subs):
+        spanned = [_range_of([values[column] for _, values in rows]) for column in (0, 1)]
+    else:
+        spanned = [
+            " ".join(f"{sub}, {value[column]}" for sub, value in rows if not is_null(value[column]))
+            for column in (0, 1)
+        ]
+    return _Unit(unit.label, unit.node, unit.inline_value, spanned)
+
+
+def _range_of(ends: list[str]) -> str:
+    """One range's text from its ends' texts (the first and the last row)."""
+    given = [end for end in (ends[0], ends[-1]) if not is_null(end)]
+    return " - ".join(given) if given else ends[0]
+
+
+def _cell_around(node: Node) -> Node | None:
+    """The table cell that is ``node`` or holds it (a few wrappers up), if any."""
+    cell: Node | None = node
+    for _ in range(3):
+        if cell is None or cell.tag in _CELL_TAGS:
+            break
+        cell = cell.parent
+    return cell if cell is not None and cell.tag in _CELL_TAGS else None
+
+
+def _shown_cells_from(node: Node | None) -> list[Node]:
+    """The shown table cells from ``node`` on among its siblings."""
+    cells: list[Node] = []
+    while node is not None:
+        if node.tag in _CELL_TAGS and not _is_hidden(node):
+            cells.append(node)
+        node = _next_element(node)
+    return cells
 
 
 def _next_element(node: Node) -> Node | None:
@@ -697,6 +774,9 @@ class _ValueReader:
     def values(self, unit: _Unit, expected: int, column: int = 0) -> list[str | None]:
         """``expected`` value texts from ``column`` on; "" for an empty cell, None for none."""
         texts: list[str | None] = []
+        if unit.spanned is not None:
+            texts = list(unit.spanned[column : column + expected])
+            return texts + [None] * (expected - len(texts))
         if unit.inline_value is not None:
             texts.append(unit.inline_value)
         if len(texts) < expected:
@@ -1264,22 +1344,54 @@ def _before_trailing_note(node: Node, text: str) -> str | None:
     return text[: -len(note)].strip()
 
 
-def _name_in(owner: Node, names: Names, found: list[str | None]) -> int | None:
-    """Record ``owner`` (or the element it sits in) if its whole text is an occupation's name.
+@dataclass
+class _HeaderNames:
+    """The occupations' names a table's header cells write, in the order they come; and
+    those of one text naming both ("A | B", "A vs. B": a caption, a title row above the
+    header cells), which count only where no cell of its own names an occupation."""
+
+    texts: list[str | None] = field(default_factory=lambda: [None, None])
+    order: list[int] = field(default_factory=list)
+    both_texts: list[str | None] = field(default_factory=lambda: [None, None])
+    both_order: list[int] = field(default_factory=list)
+
+    def own(self, index: int, text: str) -> None:
+        if self.texts[index] is None:
+            self.texts[index] = text
+        if index not in self.order:
+            self.order.append(index)
+
+    def both(self, found: list[tuple[int, str]]) -> None:
+        for index, text in found:
+            if self.both_texts[index] is None:
+                self.both_texts[index] = text
+            if index not in self.both_order:
+                self.both_order.append(index)
+
+    def settled(self) -> tuple[list[str | None], list[int]]:
+        """Each occupation's name and the order they come in."""
+        if len(self.order) == 2 or not self.both_order:
+            return self.texts, self.order
+        texts = [own or both for own, both in zip(self.texts, self.both_texts, strict=True)]
+        return texts, self.order + [index for index in self.both_order if index not in self.order]
+
+
+def _name_in(owner: Node, names: Names, found: _HeaderNames) -> None:
+    """Record ``owner`` (or the element it sits in) in ``found`` if its whole text is an
+    occupation's name, or names both.
 
     Only a cell of its own counts, so sentences that mention the occupations do
     not, nor do the pieces of a heading (``<h2><span>Nurse</span> vs ...</h2>``).
-    Returns the occupation's index, or ``None``.
     """
     if inside(owner, HEADING_TAGS) and _in_a_longer_heading(owner, names):
-        return None
+        return
     node: Node | None = owner
     for _ in range(3):
         if node is None:
-            return None
+            return
         text = value_text(node)
         if len(text) > _MAX_INLINE_VALUE_CHARS:
-            return None
+            return
         index = names.exactly(text)
         if index is None and ":" in text:  # a lead a screen reader hears: "Occupation: A"
             lead, _, rest = text.rpartition(":")
@@ -1295,15 +1407,12 @@ def _name_in(owner: Node, names: Names, found: list[str | None]) -> int | None:
             index = names.exactly(name) if name else None
             text = name or text
         if index is not None:
-            if found[index] is None:
-                found[index] = text.strip(" .:;,")
-            return index
+            found.own(index, text.strip(" .:;,"))
+            return
         both = names.both(text) if len(text) > 4 else None
         if both is not None:  # one header cell or a caption for both: "A | B", "A vs. B"
-            for occupation, name in both:
-                found[occupation] = found[occupation] or name
-            return both[0][0]
+            found.both(both)
+            return
         if node.tag not in _INLINE_TAGS:
-            return None  # a cell is not part of a bigger name
+            return  # a cell is not part of a bigger name
         node = node.parent
-    return None

@@ -8,7 +8,10 @@ from extractors._dom import Node, inside
 from extractors._outline import Candidate, collect_candidates
 
 SECTION = "browse"
-_BROWSE = re.compile(r"browse\s+(?P<category>.+?)\s+jobs?", re.IGNORECASE)
+#: A note for screen readers may follow: "Browse legal jobs (opens in new tab)".
+_BROWSE = re.compile(
+    r"browse\s+(?P<category>.+?)\s+jobs?(?:\s*[(\[][^()\[\]]*[)\]])?", re.IGNORECASE
+)
 _NOT_CONTENT = frozenset({"nav", "footer", "header", "aside"})
 _FALLBACK_SELECTOR = 'h1, *:lexbor-contains("browse" i)'
 #: Arrows, bullets and quote marks written around a link's words ("» Browse sales jobs";

@@ -128,7 +128,9 @@ def test_expected_figures_are_internally_consistent(name: str) -> None:
         for shares in (occ["gender"], occ["race"]):
             if shares and not sums_may_be_off:
                 assert sum(s["share_pct"] for s in shares) == pytest.approx(100, abs=0.5)
-        assert len(occ["race"]) in (0, 6) and len(occ["gender"]) in (0, 2)
+        # The seed lists six race categories; other pages list four to seven.
+        assert len(occ["race"]) == 0 or 4 <= len(occ["race"]) <= 7
+        assert len(occ["gender"]) in (0, 2)
         pcts = [s["share_pct"] for s in occ["skills"]]
         assert pcts == sorted(pcts, reverse=True) and all(0 < p <= 100 for p in pcts)
         assert len(occ["top_skills"]) == 3

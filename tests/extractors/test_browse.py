@@ -48,3 +48,10 @@ def test_category_of_a_link_with_an_arrow() -> None:
 def test_category_of_a_link_after_a_guillemet() -> None:
     """A link written "\u00bb Browse sales jobs": the text cleaning made its guillemet a quote."""
     assert category_of('" Browse sales jobs') == "sales"
+
+
+def test_category_of_a_link_with_a_note_for_screen_readers() -> None:
+    """ "Browse legal jobs<span class=sr-only> (opens in new tab)</span>"."""
+    assert category_of("Browse legal jobs (opens in new tab)") == "legal"
+    assert category_of("Browse legal jobs [new window]") == "legal"
+    assert category_of("Browse legal jobs and more") is None

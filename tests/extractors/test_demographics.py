@@ -42,6 +42,29 @@ def test_gender_in_separate_elements() -> None:
     ]
 
 
+def test_breakdowns_with_a_row_per_category_under_one_label() -> None:
+    """``<th rowspan=N>Gender ratio</th>`` over one row per category: "Male | 96.8% |
+    97.1%" (a category without a figure for one occupation is left out of its list)."""
+    rec = record(
+        HEADING + "<table><tr><th colspan=4>Who works in these jobs</th></tr>"
+        "<tr><th rowspan=2>Gender ratio</th><td>Male</td><td>96.8%</td><td>97.1%</td></tr>"
+        "<tr><td>Female</td><td>3.2%</td><td>2.9%</td></tr>"
+        "<tr><th rowspan='3'>Race ratio</th><td>White</td><td>65.3%</td><td>66.8%</td></tr>"
+        "<tr><td>Black or African American</td><td>34.7%</td><td>33.2%</td></tr>"
+        "<tr><td>Asian</td><td>--</td><td>0%</td></tr>"
+        "<tr><th>LGBT Percentage</th><td>5%</td><td>4%</td></tr></table>"
+    )
+    assert _shares(rec, "gender") == [
+        [("Male", 96.8), ("Female", 3.2)],
+        [("Male", 97.1), ("Female", 2.9)],
+    ]
+    assert _shares(rec, "race") == [
+        [("White", 65.3), ("Black or African American", 34.7)],
+        [("White", 66.8), ("Black or African American", 33.2), ("Asian", 0.0)],
+    ]
+    assert _field(rec, "lgbt_pct") == [5.0, 4.0]
+
+
 def test_race_keeps_page_order_and_multi_word_categories() -> None:
     a = "Black or African American, 11.1% Unknown, 5.3% White, 83.6%"
     b = "Asian, 10.0% American Indian and Alaska Native, 0.8% White, 89.2%"

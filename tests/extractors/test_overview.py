@@ -22,6 +22,41 @@ def test_table_rows_with_a_thead_header() -> None:
     assert _values(rec, "title") == ["Patient Coordinator", "Certified Medical Technician"]
 
 
+def test_header_cells_win_over_a_title_row_naming_both() -> None:
+    """A title row "Patient coordinator vs certified medical technician" above the header
+    cells: each name as its own header cell writes it."""
+    rec = record(
+        HEADING + "<table><thead><tr><th colspan=3>Patient coordinator vs certified medical "
+        "technician</th></tr><tr><th></th><th>Patient Coordinator</th>"
+        "<th>Certified Medical Technician</th></tr></thead><tbody>"
+        "<tr><th>Yearly salary</th><td>$32,954</td><td>$38,859</td></tr></tbody></table>"
+    )
+    assert _values(rec, "title") == ["Patient Coordinator", "Certified Medical Technician"]
+    assert _values(rec, "yearly_salary_usd") == [32954, 38859]
+
+
+def test_names_in_one_header_text_when_there_are_no_cells_of_their_own() -> None:
+    rec = record(
+        HEADING + "<table><thead><tr><th>Patient Coordinator | Certified Medical Technician"
+        "</th></tr></thead><tbody>"
+        "<tr><th>Yearly salary</th><td>$32,954</td><td>$38,859</td></tr></tbody></table>"
+    )
+    assert _values(rec, "title") == ["Patient Coordinator", "Certified Medical Technician"]
+
+
+def test_a_group_heading_over_rows_of_their_own_labels() -> None:
+    """``<th rowspan=2>Jobs</th>`` (itself a wording of "Number of jobs") heads the rows
+    "Growth rate" and "Number of jobs": each row is read on its own."""
+    rec = record(
+        HEADING + "<table><tr><th></th><th>Patient Coordinator</th>"
+        "<th>Certified Medical Technician</th></tr>"
+        "<tr><th rowspan=2>Jobs</th><th>Growth rate</th><td>9%</td><td>5%</td></tr>"
+        "<tr><th>Number of jobs</th><td>308,600</td><td>164,200</td></tr></table>"
+    )
+    assert _values(rec, "growth_rate_pct") == [9.0, 5.0]
+    assert _values(rec, "job_count") == [308600, 164200]
+
+
 def test_header_row_with_an_empty_first_cell_inside_tbody() -> None:
     rec = record(
         HEADING + "<table><tr><td></td><td>Patient Coordinator</td>"

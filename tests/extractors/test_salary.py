@@ -149,6 +149,23 @@ def test_labels_split_over_a_row_group() -> None:
 
 
 @pytest.mark.parametrize(
+    ("low", "high"), [("<small>Low</small>", "High"), ("Min:", "Max:"), ("", "")]
+)
+def test_a_range_over_two_rows_under_one_label(low: str, high: str) -> None:
+    """``<th rowspan=2>Salary range</th>`` over a row for each end (with or without a
+    sub-label naming the end); a cell across both columns is both occupations' value."""
+    rec = record(
+        HEADING + "<table><tr><th>Average salary</th><td>$56,470</td><td>$51,820</td></tr>"
+        f"<tr><th rowspan=2>Salary range</th><td>{low}</td><td>$38,000</td><td>$36,000</td></tr>"
+        f"<tr><td>{high}</td><td>$82,000</td><td>$73,000</td></tr>"
+        "<tr><th>Best paying industry</th><td colspan=2>Construction</td></tr></table>"
+    )
+    assert _field(rec, "salary_min_usd") == [38000, 36000]
+    assert _field(rec, "salary_max_usd") == [82000, 73000]
+    assert _field(rec, "best_paying_industry") == ["Construction", "Construction"]
+
+
+@pytest.mark.parametrize(
     "label", ["Average pay", "Average yearly pay", "Yearly average", "Average annual salary"]
 )
 def test_other_wordings_of_the_average_salary(label: str) -> None:
