@@ -252,6 +252,53 @@ def join_broken_words(tree: LexborHTMLParser, scope: Node) -> None:
         tree.merge_text_nodes()
 
 
+#: A word split between two runs of text: a lower-case letter, then a span's end and the
+#: next span's start, then a lower-case letter (the letter before is checked apart: a
+#: pattern that starts with the tags is searched for far faster).
+_SPLIT_RUNS = re.compile(r"</span><span[^>]*>[a-z]")
+_SPLIT_RUNS_BYTES = re.compile(rb"</span><span[^>]*>[a-z]")
+
+
+def splits_words_in_runs(html: str | bytes) -> bool:
+    """Whether ``html`` writes a word in two ``<span>`` runs with nothing between them
+    ("<span>Growth rat</span><span>e</span>"): a word processor's export (Google Docs,
+    Word) starts a run wherever the formatting, or only its editing history, changed."""
+    if isinstance(html, bytes):
+        return any(
+            97 <= html[found.start() - 1] <= 122 for found in _SPLIT_RUNS_BYTES.finditer(html)
+        )
+    return any(html[found.start() - 1].islower() for found in _SPLIT_RUNS.finditer(html))
+
+
+def join_split_runs(tree: LexborHTMLParser) -> None:
+    """Join touching ``<span>`` runs of plain text into their parent's text, so that every
+    search sees whole words and labels: on a page that splits words between runs (see
+    ``splits_words_in_runs``), runs are where the formatting changed, not where the text
+    does ("<span>Number</span><span> of jobs</span>", "<span>228,</span><span>913</span>")."""
+    joined: list[Node] = []
+    for span in tree.css("span"):
+        after = span.next
+        if after is None or after.tag != "span" or _is_hidden_run(span) or _is_hidden_run(after):
+            continue
+        if _only_text(span) and _only_text(after):
+            joined.extend((span, after))
+    if joined:
+        for span in dict.fromkeys(joined):
+            span.unwrap()
+        tree.merge_text_nodes()
+
+
+def _only_text(node: Node) -> bool:
+    child = node.child
+    return child is not None and child.next is None and child.is_text_node
+
+
+def _is_hidden_run(node: Node) -> bool:
+    attrs = node.attributes
+    style = (attrs.get("style") or "").replace(" ", "").lower()
+    return "hidden" in attrs or "display:none" in style or "aria-hidden" in attrs
+
+
 #: Joins text pieces; no page text holds it (``str.split`` takes it for white space).
 _SEPARATOR = "\x1f"
 #: Two pieces of text that touch with no white space between them: a block edge

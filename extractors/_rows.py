@@ -678,15 +678,23 @@ def _without_hidden_copies(occurrences: list[_Unit]) -> list[_Unit]:
 
 
 def _hidden_label(node: Node) -> bool:
-    """Whether the label's element or any element around it is hidden."""
+    """Whether the label's element or any element around it is hidden.
+
+    A tab panel not chosen yet is hidden, but is no copy: on a page that shows one
+    occupation at a time, the other's labels and values are in its panel.
+    """
     current: Node | None = node
     for _ in range(_MAX_HIDDEN_DEPTH):
         if current is None:
             return False
-        if current.is_element_node and _is_hidden(current):
+        if current.is_element_node and _is_hidden(current) and not _is_tab_panel(current):
             return True
         current = current.parent
     return False
+
+
+def _is_tab_panel(node: Node) -> bool:
+    return node.attributes.get("role") == "tabpanel"
 
 
 #: How far up a label's ancestors a hidden one is looked for.

@@ -6,6 +6,7 @@ import re
 
 from extractors._dom import Node, inside
 from extractors._outline import Candidate, collect_candidates
+from extractors._regular import without_icon_lead
 
 SECTION = "browse"
 #: A note for screen readers may follow: "Browse legal jobs (opens in new tab)".
@@ -41,7 +42,7 @@ def find_browse(
 
 def category_of(text: str) -> str | None:
     """ "Browse office and administrative jobs" -> "office and administrative"."""
-    match = _BROWSE.fullmatch(text.strip(_MARKS))
+    match = _BROWSE.fullmatch(without_icon_lead(text.strip(_MARKS)))
     return match["category"] if match else None
 
 

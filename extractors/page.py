@@ -25,7 +25,9 @@ from extractors._dom import (
     compose_shadow_roots,
     drop_drawn_text,
     join_broken_words,
+    join_split_runs,
     parse_html,
+    splits_words_in_runs,
 )
 from extractors._names import Names
 from extractors._outline import (
@@ -159,32 +161,59 @@ def _cut_was_enough(record: PageRecord) -> bool:
 
 
 def _extract_safely(html: str | bytes, url: str | None, cut: bool = False) -> PageRecord | None:
-    """The record of ``html`` (``None`` when it is a cut that did not parse cleanly)."""
+    """The record of ``html`` (``None`` when it is a cut that did not parse cleanly).
+
+    A page that misses something and writes words split between text runs
+    (``<span>Growth rat</span><span>e</span>``, as a word processor's export does) is
+    read a second time with those runs joined, and the reading with fewer issues wins
+    (fewer errors first).
+    """
+    record = _read_safely(html, url, cut, join_runs=False)
+    if record is not None and not _cut_was_enough(record) and splits_words_in_runs(html):
+        joined = _read_safely(html, url, cut, join_runs=True)
+        if joined is not None and _issue_weight(joined) < _issue_weight(record):
+            return joined
+    return record
+
+
+def _issue_weight(record: PageRecord) -> tuple[int, int]:
+    """Errors first, then all issues: the lighter of two readings of a page is the better."""
+    errors = sum(1 for issue in record.issues if issue.severity == "error")
+    return errors, len(record.issues)
+
+
+def _read_safely(
+    html: str | bytes, url: str | None, cut: bool, join_runs: bool
+) -> PageRecord | None:
     issues = IssueLog()
     try:
-        return _extract(html, url, issues, cut)
+        return _extract(html, url, issues, cut, join_runs)
     except Exception as exc:  # the contract: a bad page is an issue, never a crash
         issues.error("page", f"the page could not be read: {type(exc).__name__}: {exc}")
         return PageRecord(url=url, title="", issues=issues.items)
 
 
-def _extract(html: str | bytes, url: str | None, issues: IssueLog, cut: bool) -> PageRecord | None:
+def _extract(
+    html: str | bytes, url: str | None, issues: IssueLog, cut: bool, join_runs: bool
+) -> PageRecord | None:
     if not html or (isinstance(html, str) and html.isspace()):
         issues.error("page", "the page is empty")
         return PageRecord(url=url, title="", issues=issues.items)
     tree = parse_html(html)
     if cut and not cut_ends_cleanly(tree):
         return None  # the cut ended inside a script or a comment
+    if join_runs:
+        join_split_runs(tree)
     compose_shadow_roots(tree, html)
     drop_drawn_text(tree, html)
     root = tree.body or tree.root
     content = _content_root(root)
     candidates = _first_pass(tree, content)
-    title = find_title(tree, candidates)
+    title = find_title(tree, candidates, styled=join_runs)
     if content is not root and title.node is None:
         content = root  # no "A vs B" heading inside <main>: look at the whole page
         candidates = collect_candidates(content, FIRST_PASS_SELECTOR)
-        title = find_title(tree, candidates)
+        title = find_title(tree, candidates, styled=join_runs)
     if title.names is None:
         issues.error("page", "not a comparison page: no 'A vs B' title")
         return PageRecord(url=url, title=title.text, issues=issues.items)

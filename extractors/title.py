@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from extractors._dom import BLOCK_TAGS, NON_CONTENT_TAGS, Node, attribute, inside, value_text
 from extractors._names import Names
-from extractors._outline import Candidate
+from extractors._outline import Candidate, candidates_of
 from extractors.normalize import clean_text
 
 _VS = re.compile(r"^(?P<a>.+?)\s+(?:vs\.?|versus|v\.)\s+(?P<b>.+)$", re.IGNORECASE)
@@ -63,8 +63,9 @@ def capitalize_words(name: str) -> str:
 _LINK = frozenset({"a"})
 
 
-def find_title(tree: LexborHTMLParser, candidates: list[Candidate]) -> Title:
-    """The page's title: an "A vs B" h1, else such a heading, else the document title."""
+def find_title(tree: LexborHTMLParser, candidates: list[Candidate], styled: bool = False) -> Title:
+    """The page's title: an "A vs B" h1, else such a heading, else (with ``styled``, for a
+    word processor's export) a paragraph that reads so, else the document title."""
     headings = [c for c in candidates if c.is_heading]
     h1s = [c for c in headings if c.node.tag == "h1"]
     found = _first_title(h1s)
@@ -74,6 +75,8 @@ def find_title(tree: LexborHTMLParser, candidates: list[Candidate]) -> Title:
         # on a card of related comparisons)
         own = [c for c in headings if not inside(c.node, _LINK)]
         found = _first_title(level_one) or _first_title(own)
+        if found is None and styled:
+            found = _styled_title(tree)
     if found is not None:
         return found
     document_title = _document_title(tree)
@@ -99,6 +102,30 @@ def _without_permalink(text: str) -> str:
     if any(map(text.__contains__, _PERMALINK_MARKS)):
         return _PERMALINK.sub("", text)
     return text
+
+
+#: What a sentence has and a title styled as a paragraph does not.
+_SENTENCE_MARKS = frozenset(".:;?!")
+_VERSUS = '*:lexbor-contains(" vs" i)'
+_NO_TITLE_INSIDE = frozenset({"a", "nav", "li"})
+
+
+def _styled_title(tree: LexborHTMLParser) -> Title | None:
+    """An element that is no heading but whose whole text is "A vs B" and nothing else: a
+    word processor's "Title" paragraph style (``<p class="title">``), a big bold
+    ``<div>``. Not a link (a related comparison), nor a menu's or a list's item (the
+    breadcrumb's last), nor a sentence. Looked for only in a word processor's export
+    (elsewhere, such a paragraph is more often a related comparison's card)."""
+    if tree.body is None:
+        return None
+    return _first_title(
+        [
+            found
+            for found in candidates_of(tree.body.css(_VERSUS))
+            if not inside(found.node, _NO_TITLE_INSIDE)
+            and not any(mark in found.text for mark in _SENTENCE_MARKS)
+        ]
+    )
 
 
 def _first_title(candidates: list[Candidate]) -> Title | None:

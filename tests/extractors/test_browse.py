@@ -55,3 +55,9 @@ def test_category_of_a_link_with_a_note_for_screen_readers() -> None:
     assert category_of("Browse legal jobs (opens in new tab)") == "legal"
     assert category_of("Browse legal jobs [new window]") == "legal"
     assert category_of("Browse legal jobs and more") is None
+
+
+def test_category_of_a_link_led_by_an_icon() -> None:
+    """ "<a><span aria-hidden=true>🔎</span>Browse transportation jobs</a>"."""
+    assert category_of("🔎Browse transportation jobs") == "transportation"
+    assert category_of("🔎 Browse transportation jobs") == "transportation"

@@ -57,6 +57,25 @@ def test_a_group_heading_over_rows_of_their_own_labels() -> None:
     assert _values(rec, "job_count") == [308600, 164200]
 
 
+def test_one_tab_panel_per_occupation_the_second_hidden() -> None:
+    """Tabs named by the occupations, each panel a label | value table for one of them;
+    the panel not chosen yet is hidden, and is no stale copy."""
+
+    def panel(name: str, salary: str, hidden: str) -> str:
+        return (
+            f"<div role=tabpanel {hidden}><table><tr><th>Yearly salary</th><td>{salary}</td>"
+            f"</tr><tr><th>Average age</th><td>40</td></tr></table></div>"
+        )
+
+    rec = record(
+        HEADING + "<div role=tablist><button role=tab>Patient Coordinator</button>"
+        "<button role=tab>Certified Medical Technician</button></div>"
+        + panel("A", "$32,954", "")
+        + panel("B", "$38,859", "hidden")
+    )
+    assert _values(rec, "yearly_salary_usd") == [32954, 38859]
+
+
 def test_header_row_with_an_empty_first_cell_inside_tbody() -> None:
     rec = record(
         HEADING + "<table><tr><td></td><td>Patient Coordinator</td>"

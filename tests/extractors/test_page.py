@@ -29,6 +29,7 @@ from seed_page import (
 
 from extractors import EXTRACTOR_VERSION, PageRecord, extract_page
 from extractors._context import SECTION_NAMES
+from extractors._dom import join_split_runs, parse_html, splits_words_in_runs
 from extractors._native import PACKAGE_DIR
 
 STYLES = ("table", "th", "grid", "dl", "cards", "columns", "wrappers")
@@ -458,3 +459,52 @@ def test_any_input_gives_a_record_and_never_raises() -> None:
     for nonsense in (5, 1.5, ["<h1>A vs B</h1>"], object()):
         record = extract_page(nonsense)
         assert record.occupations == [] and ("page", "error") in issue_pairs(record)
+
+
+#: A word processor's export (Google Docs "Publish to the web"): every text a run of
+#: ``<span>``s split wherever the formatting changed, mid-word too; the title a paragraph
+#: in a "Title" style, the section headings bold paragraphs.
+_SPLIT_RUNS_PAGE = (
+    "<!doctype html><html><head><title>Docs</title></head><body>"
+    '<p class="title"><span class="c1">Patient coordinator v</span>'
+    '<span class="c1">s certified medical technician</span></p>'
+    '<p class="c12"><span class="c3">Patient coordinator vs certified medical technician ov'
+    '</span><span class="c3">erview</span></p>'
+    "<table><tr><td><p><span></span></p></td><td><p><span>Patient Coor</span>"
+    "<span>dinator</span></p></td><td><p><span>Certified Medical Technician</span></p></td></tr>"
+    "<tr><td><p><span>Yearly sal</span><span>ary</span></p></td>"
+    "<td><p><span>$32,</span><span>954</span></p></td><td><p><span>$38,859</span></p></td></tr>"
+    "<tr><td><p><span>Number</span><span> of jobs</span></p></td>"
+    "<td><p><span>97,878</span></p></td><td><p><span>164,424</span></p></td></tr></table>"
+    "</body></html>"
+)
+
+
+def test_words_split_between_runs_are_read_whole() -> None:
+    rec = extract_page(_SPLIT_RUNS_PAGE)
+    assert rec.title == "Patient coordinator vs certified medical technician"
+    assert [o.title for o in rec.occupations] == [
+        "Patient Coordinator",
+        "Certified Medical Technician",
+    ]
+    assert [o.yearly_salary_usd for o in rec.occupations] == [32954, 38859]
+    assert [o.job_count for o in rec.occupations] == [97878, 164424]
+    assert extract_page(_SPLIT_RUNS_PAGE.encode()) == rec
+
+
+def test_splits_words_in_runs() -> None:
+    assert splits_words_in_runs('<p><span>Growth rat</span><span class="c1">e</span></p>')
+    assert splits_words_in_runs(b"<p><span>Growth rat</span><span>e</span></p>")
+    assert not splits_words_in_runs("<div><span>Nurse</span><span>Doctor</span></div>")
+    assert not splits_words_in_runs("<p><span>Growth</span> <span>rate</span></p>")
+
+
+def test_joining_runs_leaves_hidden_runs_and_elements_alone() -> None:
+    tree = parse_html(
+        "<p><span>Growth rat</span><span>e</span><span hidden>for nurses</span></p>"
+        "<p><span>Aver</span><span><b>age</b></span></p>"
+    )
+    join_split_runs(tree)
+    first, second = tree.css("p")
+    assert first.html == '<p>Growth rate<span hidden="">for nurses</span></p>'
+    assert second.html == "<p><span>Aver</span><span><b>age</b></span></p>"
