@@ -23,7 +23,6 @@ from extractors._dom import (
     ancestry_ids,
     attribute,
     has_block_child,
-    inside,
     value_text,
 )
 from extractors._names import Names
@@ -98,6 +97,7 @@ SUBHEADING_OF = {"duties": "responsibilities", "skills": "skill_list"}
 _SKIPPED_TAGS = frozenset({"nav", "aside"})
 #: Elements that hold the site's chrome around the content.
 _CHROME_TAGS = frozenset({"nav", "aside", "footer"})
+_CHROME_ROLES = frozenset({"navigation", "complementary", "contentinfo"})
 #: Elements that end a section when a walk reaches them.
 _END_TAGS = frozenset({"footer"})
 #: Elements a section's walk does not climb out of.
@@ -206,6 +206,18 @@ _HEADING_TAILS = (
 )
 
 
+#: A short bracketed text: a wiki's "[edit]" link, a footnote's "[1]".
+_BRACKETED = r"\[[^\[\]]{1,24}\]"
+#: One at a heading's end: "Salary[edit]", "Skills [edit | edit source]".
+_BRACKETED_TAIL = re.compile(rf"\s*{_BRACKETED}$")
+_BRACKETED_ALONE = re.compile(_BRACKETED)
+
+
+def is_bracketed_note(text: str) -> bool:
+    """Whether ``text`` is only a wiki's "[edit]" link or a footnote mark ("[1]")."""
+    return _BRACKETED_ALONE.fullmatch(text) is not None
+
+
 #: What may come before a heading's words: icons and emoji (any characters that are no
 #: letters), then a section number ("1.", "2)", "3 -", "4 ·", "02 ").
 _HEADING_LEAD = re.compile(r"[^\w]*(?:\d{1,2}(?:\s*[.):\-\u00b7|\u2013\u2014]\s*|\s+))?[^\w]*")
@@ -222,6 +234,8 @@ def heading_words(text: str) -> str:
     ("Salary comparison" heads the salary section, "Education requirements" the
     education section)."""
     words = text.lower().strip(_HEADING_PADDING)
+    if words.endswith("]"):  # a wiki's "[edit]" link, a footnote's "[1]"
+        words = _BRACKETED_TAIL.sub("", words).strip(_HEADING_PADDING)
     if words and not words[0].isalpha():  # an icon, an emoji or a number before the words
         words = _HEADING_LEAD.sub("", words, count=1)
     if words.endswith(_HEADING_TAILS):
@@ -532,8 +546,14 @@ def choose_headings(
 
 
 def in_chrome(node: Node) -> bool:
-    """Whether ``node`` sits in a menu, a sidebar or a footer."""
-    return inside(node, _CHROME_TAGS)
+    """Whether ``node`` sits in a menu, a sidebar or a footer (by tag, or by landmark role:
+    a wiki's table of contents is a ``<div role="navigation">``)."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in _CHROME_TAGS or attribute(parent, "role") in _CHROME_ROLES:
+            return True
+        parent = parent.parent
+    return False
 
 
 def region_after(

@@ -7,7 +7,7 @@ import re
 from extractors._context import PageContext, SectionResult
 from extractors._dom import Block, Node, attribute, content_children, leaf_blocks, value_text
 from extractors._lists import is_control
-from extractors._outline import AD_LABELS
+from extractors._outline import AD_LABELS, is_bracketed_note
 from extractors.normalize import clean_text
 
 SECTION = "description"
@@ -52,7 +52,9 @@ def description_paragraphs(region: list[Node]) -> list[str]:
                 return paragraphs  # an advertisement after the description: what follows is its
             if not any(char.isalnum() for char in text):
                 continue  # an icon or a divider ("💡", "* * *"), not words
-            if not is_control(text) and not lowered.startswith(_NOTE_STARTS):
+            if not (
+                is_control(text) or lowered.startswith(_NOTE_STARTS) or is_bracketed_note(text)
+            ):
                 paragraphs.append(text)
     return paragraphs
 
@@ -108,14 +110,15 @@ def _is_labelled_ad(lowered: str) -> bool:
 
 
 def _is_aside(node: Node) -> bool:
-    """Whether a block is an image's caption or holds nothing but one link."""
+    """Whether a block is an image's caption, a note (``role="note"``: a wiki's "Main
+    article: Nurse"), or holds nothing but one link."""
     if not node.is_element_node:
         return False
     current: Node | None = node
     for _ in range(3):
         if current is None:
             break
-        if current.tag in ("figcaption", "figure"):
+        if current.tag in ("figcaption", "figure") or attribute(current, "role") == "note":
             return True
         current = current.parent
     child = node.child

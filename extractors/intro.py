@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection
 
 from extractors._context import PageContext, SectionResult
-from extractors._dom import leaf_blocks
+from extractors._dom import inside, leaf_blocks
 from extractors._names import Names
 from extractors.normalize import find_durations, split_prose_list
 
@@ -69,11 +69,24 @@ def _read(ctx: PageContext, text: str) -> tuple[list[tuple[int, int] | None], li
 
 def intro_text(ctx: PageContext, to_first_section: bool = False) -> str:
     """The paragraphs between the title and the next heading (with ``to_first_section``,
-    the first section's heading), as one text."""
+    the first section's heading), as one text.
+
+    Paragraphs outside tables come first: a wiki's infobox beside the intro ("Time to
+    become | 4-6 years | 6-12 months") names the occupations only in its header, so its
+    figures would go to whichever name is nearest; the intro's sentences say whose each is.
+    (A page laid out in tables keeps its order.)
+    """
     outline = ctx.outline
     region = outline.region_to_a_section("title") if to_first_section else outline.region("title")
     blocks = leaf_blocks(region)
-    return " ".join(text for text in (block.prose() for block in blocks) if text)
+    in_tables = [inside(block.nodes[0], _TABLE) for block in blocks]
+    ordered = [b for b, tabled in zip(blocks, in_tables, strict=True) if not tabled] + [
+        b for b, tabled in zip(blocks, in_tables, strict=True) if tabled
+    ]
+    return " ".join(text for text in (block.prose() for block in ordered) if text)
+
+
+_TABLE = frozenset({"table"})
 
 
 def split_sentences(text: str) -> list[str]:

@@ -267,8 +267,14 @@ def split_labelled_share(cleaned: str) -> tuple[str | None, float | None]:
                 value = float(number)
             except ValueError:  # "1.2.3%"
                 return cleaned, None
-            return (label.rstrip(_LABEL_END) or None), value
+            return (label_before_share(label) or None), value
     return cleaned, None
+
+
+def label_before_share(text: str) -> str:
+    """A category's text without what separates it from its share: "Patients, " ->
+    "Patients" (a share in the same text, or in the next element: "Patients," | "22%")."""
+    return text.rstrip(_LABEL_END)
 
 
 def parse_shares(text: str | None) -> list[tuple[str, float]]:

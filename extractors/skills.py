@@ -8,7 +8,12 @@ from typing import Any
 from extractors._context import PageContext, SectionResult, empty_result
 from extractors._dom import Block
 from extractors._lists import list_items, sublists
-from extractors.normalize import clean_text, parse_shares, split_labelled_share
+from extractors.normalize import (
+    clean_text,
+    label_before_share,
+    parse_shares,
+    split_labelled_share,
+)
 from extractors.records import Skill
 
 SECTION = "skills"
@@ -75,7 +80,7 @@ def skill_pairs(items: list[str]) -> list[tuple[str, float | None]]:
         if name:
             pairs.append((name, pct))
         elif pct is not None and pairs and pairs[-1][1] is None:
-            pairs[-1] = (pairs[-1][0], pct)
+            pairs[-1] = (label_before_share(pairs[-1][0]), pct)
     if any(pct is not None for _, pct in pairs):
         pairs = [(name, pct) for name, pct in pairs if pct is not None]
     return pairs

@@ -190,3 +190,16 @@ def test_a_blank_line_in_text_that_keeps_its_white_space_separates_paragraphs() 
         + SALARY
     )
     assert _descriptions(rec) == ["Schedules patients.\n\nAnswers calls.", "Runs lab tests."]
+
+
+def test_a_wiki_edit_link_and_a_main_article_note_are_not_part_of_it() -> None:
+    """MediaWiki: "<div class=mw-heading><h2>…</h2><span>[edit]</span></div>", then a
+    hatnote ``<div role="note">Main article: …</div>`` before the paragraphs."""
+    rec = record(
+        "<div><h2>What does a patient coordinator do?</h2><span>[<a href='/e'>edit</a>]</span>"
+        "</div><div role=note>Main article: <a href='/pc'>Patient coordinator</a></div>"
+        "<p>Greets patients.</p>"
+        "<div><h2>What does a certified medical technician do?</h2><span>[edit]</span></div>"
+        "<p>Runs tests.</p>" + SALARY
+    )
+    assert _descriptions(rec) == ["Greets patients.", "Runs tests."]

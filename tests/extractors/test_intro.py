@@ -161,3 +161,20 @@ def test_a_bylines_heading_between_the_title_and_the_intro() -> None:
     )
     assert [o.time_to_become_min_months for o in rec.occupations] == [24, 6]
     assert rec.occupations[1].top_skills == ["patients", "vital signs", "CPR"]
+
+
+def test_an_infobox_before_the_intro_does_not_decide_whose_time_it_is() -> None:
+    """A wiki's infobox names the occupations only in its header row, then "Time to become
+    | 2-4 years | 6-12 months": the intro's sentences say whose each time is."""
+    rec = record(
+        "<table class=infobox><tr><th></th><th>Patient coordinator</th>"
+        "<th>Certified medical technician</th></tr><tr><th>Time to become</th>"
+        "<td>2-4 years</td><td>6-12 months</td></tr></table>"
+        + "".join(f"<p>{p}</p>" for p in INTRO)
+    )
+    assert [
+        (o.time_to_become_min_months, o.time_to_become_max_months) for o in rec.occupations
+    ] == [
+        (24, 48),
+        (6, 12),
+    ]

@@ -7,7 +7,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from extractors._dom import value_text
 from extractors._names import Names
-from extractors._outline import Outline, bare_section, classify
+from extractors._outline import Outline, bare_section, classify, in_chrome
 
 NAMES = Names("Patient coordinator", "certified medical technician")
 
@@ -359,3 +359,37 @@ def test_a_bare_heading_with_a_closed_tail() -> None:
 def test_a_section_number_with_a_space_or_a_dot_between(text: str) -> None:
     found = classify(text, NAMES)
     assert found is not None and found.name == "description"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Patient coordinator vs certified medical technician salary[edit]", "salary"),
+        ("What does a patient coordinator do?[edit]", "description"),
+        (
+            "Patient coordinator vs certified medical technician skills [edit | edit source]",
+            "skills",
+        ),
+        ("Patient coordinator vs certified medical technician overview[1]", "overview"),
+    ],
+)
+def test_a_wiki_edit_link_or_a_footnote_after_a_heading(text: str, kind: str) -> None:
+    found = classify(text, NAMES)
+    assert found is not None and found.name == kind
+
+
+def test_a_navigation_landmark_is_chrome_like_a_nav() -> None:
+    """A wiki's contents box is a ``<div role="navigation">``: its entries repeat every
+    heading before the headings themselves, and must lose to them."""
+    tree = LexborHTMLParser(
+        "<div role=navigation><ul><li id=toc>1 Salary</li></ul></div>"
+        "<nav><p id=menu>Salary</p></nav><section><h2 id=own>Salary</h2></section>"
+    )
+    assert in_chrome(_by_id(tree, "toc")) and in_chrome(_by_id(tree, "menu"))
+    assert not in_chrome(_by_id(tree, "own"))
+
+
+def _by_id(tree: LexborHTMLParser, name: str):  # type: ignore[no-untyped-def]
+    node = tree.css_first(f"#{name}")
+    assert node is not None
+    return node

@@ -214,3 +214,12 @@ def test_an_empty_sub_heading_before_the_real_one_does_not_hide_its_list() -> No
         "<p><b>Common certified medical technician skills</b></p><ul><li>CPR, 20%</li></ul>"
     )
     assert _skills(rec) == [[("Patients", 30.0)], [("CPR", 20.0)]]
+
+
+def test_a_name_with_its_comma_and_the_share_in_the_next_element() -> None:
+    """ "<div>Patients,</div><div>22%</div>": the comma separated the two, it is no part
+    of the name."""
+    assert [(s.name, s.share_pct) for s in parse_skills(["Patients,", "22%", "CT:", "9%"])] == [
+        ("Patients", 22.0),
+        ("CT", 9.0),
+    ]
