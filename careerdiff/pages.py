@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from careerdiff.content import choose_charset, decode_body
 from careerdiff.errors import ConfigError
 
 
@@ -28,21 +29,11 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 
 
 def read_page(path: Path) -> str:
-    """The page's text; undecodable bytes are replaced rather than failing the page."""
+    """The page's text, decoded as the crawler decodes a body without a Content-Type
+    charset (byte-order mark, then the page's ``<meta>`` charset, then UTF-8); bytes that
+    do not decode are replaced rather than failing the page."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise PageSourceError(f"cannot read {path}: {exc.strerror or exc}") from None
-    return decode_html(data)
-
-
-def decode_html(data: bytes, declared: str | None = None) -> str:
-    """Decode a body with the declared charset, else UTF-8, replacing bad bytes."""
-    for encoding in (declared, "utf-8"):
-        if not encoding:
-            continue
-        try:
-            return data.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return data.decode("utf-8", errors="replace")
+    return decode_body(data, choose_charset(data, None))

@@ -252,6 +252,30 @@ def join_broken_words(tree: LexborHTMLParser, scope: Node) -> None:
         tree.merge_text_nodes()
 
 
+#: Word's namespace on the ``<html>`` of a page it saved ("Save as Web Page").
+_WORD_NAMESPACE = "urn:schemas-microsoft-com:office:word"
+#: Each list item's bullet, written for browsers without lists: "<![if !supportLists]>
+#: <span style='font-family:Symbol'>·<span>&nbsp;&nbsp;</span></span><![endif]>".
+_WORD_LIST_MARKER = re.compile(r"<!\[if !supportLists\]>.*?<!\[endif\]>", re.S)
+_WORD_LIST_MARKER_BYTES = re.compile(rb"<!\[if !supportLists\]>.*?<!\[endif\]>", re.S)
+
+
+def saved_by_word(tree: LexborHTMLParser) -> bool:
+    """Whether Microsoft Word wrote the page (its namespace is declared on ``<html>``)."""
+    root = tree.root
+    return root is not None and _WORD_NAMESPACE in root.attributes.values()
+
+
+def without_word_list_markers(html: str | bytes) -> str | bytes:
+    """``html`` without the bullets Word writes before each list item for browsers that
+    show no lists: a browser that does (every one now) draws the item as a paragraph with
+    that bullet as text ("§ Male, 14.6%", "o Food preparation", in Wingdings or Courier),
+    which is no part of the item."""
+    if isinstance(html, bytes):
+        return _WORD_LIST_MARKER_BYTES.sub(b"", html)
+    return _WORD_LIST_MARKER.sub("", html)
+
+
 #: A word split between two runs of text: a lower-case letter, then a span's end and the
 #: next span's start, then a lower-case letter (the letter before is checked apart: a
 #: pattern that starts with the tags is searched for far faster).

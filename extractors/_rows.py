@@ -928,8 +928,10 @@ class _ValueReader:
         outer = self._siblings_after(cell, False)
         return outer if len(outer) >= wanted else []
 
-    def _siblings_after(self, node: Node, skip_hidden: bool) -> list[Node]:
-        """The content siblings after ``node``, up to the next label or what holds one."""
+    def _siblings_after(self, node: Node, in_label_cell: bool) -> list[Node]:
+        """The content siblings after ``node``, up to the next label or what holds one;
+        in the label's own cell, none that is hidden or shows nothing (Word's empty
+        ``<o:p></o:p>`` after every paragraph's text)."""
         ancestors = self.ancestors
         siblings: list[Node] = []
         sibling = node.next
@@ -938,7 +940,7 @@ class _ValueReader:
                 if sibling.mem_id in ancestors:  # a label, or something holding one
                     break
                 if sibling.tag not in NON_CONTENT_TAGS and not (
-                    skip_hidden and _is_hidden(sibling)
+                    in_label_cell and (_is_hidden(sibling) or not value_text(sibling))
                 ):
                     siblings.append(sibling)
             elif sibling.is_text_node:

@@ -27,7 +27,9 @@ from extractors._dom import (
     join_broken_words,
     join_split_runs,
     parse_html,
+    saved_by_word,
     splits_words_in_runs,
+    without_word_list_markers,
 )
 from extractors._names import Names
 from extractors._outline import (
@@ -63,7 +65,7 @@ from extractors.title import Title, capitalize_words, find_title, split_title
 
 #: Bumped whenever a change to the extractors can change a record, so that the
 #: reparse flow knows which archived pages to extract again.
-EXTRACTOR_VERSION = 9
+EXTRACTOR_VERSION = 10
 
 #: Section extractors in page order; earlier sections win when two give one value.
 SECTION_EXTRACTORS: tuple[tuple[str, Callable[[PageContext], SectionResult]], ...] = (
@@ -165,21 +167,27 @@ def _extract_safely(html: str | bytes, url: str | None, cut: bool = False) -> Pa
 
     A page that misses something and writes words split between text runs
     (``<span>Growth rat</span><span>e</span>``, as a word processor's export does) is
-    read a second time with those runs joined, and the reading with fewer issues wins
-    (fewer errors first).
+    read a second time with those runs joined, and the better reading wins (fewer errors,
+    then more values).
     """
     record = _read_safely(html, url, cut, join_runs=False)
     if record is not None and not _cut_was_enough(record) and splits_words_in_runs(html):
         joined = _read_safely(html, url, cut, join_runs=True)
-        if joined is not None and _issue_weight(joined) < _issue_weight(record):
+        if joined is not None and _reading_weight(joined) > _reading_weight(record):
             return joined
     return record
 
 
-def _issue_weight(record: PageRecord) -> tuple[int, int]:
-    """Errors first, then all issues: the lighter of two readings of a page is the better."""
+def _reading_weight(record: PageRecord) -> tuple[int, int]:
+    """How good a reading of a page is: fewer errors first, then more values found."""
     errors = sum(1 for issue in record.issues if issue.severity == "error")
-    return errors, len(record.issues)
+    found = sum(
+        1
+        for occupation in record.occupations
+        for value in occupation.model_dump().values()
+        if value is not None and value != []
+    )
+    return -errors, found
 
 
 def _read_safely(
@@ -200,6 +208,9 @@ def _extract(
         issues.error("page", "the page is empty")
         return PageRecord(url=url, title="", issues=issues.items)
     tree = parse_html(html)
+    if saved_by_word(tree):
+        html = without_word_list_markers(html)
+        tree = parse_html(html)
     if cut and not cut_ends_cleanly(tree):
         return None  # the cut ended inside a script or a comment
     if join_runs:
@@ -209,11 +220,11 @@ def _extract(
     root = tree.body or tree.root
     content = _content_root(root)
     candidates = _first_pass(tree, content)
-    title = find_title(tree, candidates, styled=join_runs)
+    title = find_title(tree, candidates)
     if content is not root and title.node is None:
         content = root  # no "A vs B" heading inside <main>: look at the whole page
         candidates = collect_candidates(content, FIRST_PASS_SELECTOR)
-        title = find_title(tree, candidates, styled=join_runs)
+        title = find_title(tree, candidates)
     if title.names is None:
         issues.error("page", "not a comparison page: no 'A vs B' title")
         return PageRecord(url=url, title=title.text, issues=issues.items)

@@ -63,9 +63,10 @@ def capitalize_words(name: str) -> str:
 _LINK = frozenset({"a"})
 
 
-def find_title(tree: LexborHTMLParser, candidates: list[Candidate], styled: bool = False) -> Title:
-    """The page's title: an "A vs B" h1, else such a heading, else (with ``styled``, for a
-    word processor's export) a paragraph that reads so, else the document title."""
+def find_title(tree: LexborHTMLParser, candidates: list[Candidate]) -> Title:
+    """The page's title: an "A vs B" h1, else such a heading, else a paragraph that reads
+    so and names what the document title names (a word processor's "Title" style), else
+    the document title."""
     headings = [c for c in candidates if c.is_heading]
     h1s = [c for c in headings if c.node.tag == "h1"]
     found = _first_title(h1s)
@@ -75,17 +76,24 @@ def find_title(tree: LexborHTMLParser, candidates: list[Candidate], styled: bool
         # on a card of related comparisons)
         own = [c for c in headings if not inside(c.node, _LINK)]
         found = _first_title(level_one) or _first_title(own)
-        if found is None and styled:
-            found = _styled_title(tree)
     if found is not None:
         return found
     document_title = _document_title(tree)
     for part in _TITLE_PARTS.split(document_title):
         names = split_title(part)
         if names is not None:
+            styled = _styled_title(tree)
+            if styled is not None and _same_names(styled.names, names):
+                return styled
             return Title(part.strip(), Names(*names), from_document_title=True)
     fallback = h1s[0].text if h1s else document_title
     return Title(fallback, None)
+
+
+def _same_names(found: Names | None, names: tuple[str, str]) -> bool:
+    return found is not None and [name.lower() for name in found.pair] == [
+        name.lower() for name in names
+    ]
 
 
 #: A permalink to the heading itself at either end of it: "A vs B¶" (MkDocs, Sphinx),
@@ -114,8 +122,8 @@ def _styled_title(tree: LexborHTMLParser) -> Title | None:
     """An element that is no heading but whose whole text is "A vs B" and nothing else: a
     word processor's "Title" paragraph style (``<p class="title">``), a big bold
     ``<div>``. Not a link (a related comparison), nor a menu's or a list's item (the
-    breadcrumb's last), nor a sentence. Looked for only in a word processor's export
-    (elsewhere, such a paragraph is more often a related comparison's card)."""
+    breadcrumb's last), nor a sentence. (Taken only when the document title names the
+    same two: elsewhere such a paragraph is more often a related comparison's card.)"""
     if tree.body is None:
         return None
     return _first_title(

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from careerdiff.pages import read_page
 from fixtures.tools import HAND_MADE
 
 FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
@@ -45,8 +46,9 @@ def fixture_path(name: str) -> Path:
 
 
 def load_page(name: str) -> str:
-    """The HTML text of fixture page ``name``."""
-    return fixture_path(name).read_text(encoding="utf-8")
+    """The HTML text of fixture page ``name``, decoded as ``careerdiff parse`` decodes it
+    (a page saved by Word may be windows-1252)."""
+    return read_page(fixture_path(name))
 
 
 def expected_path(name: str) -> Path:

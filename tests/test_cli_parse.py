@@ -151,3 +151,26 @@ def test_the_installed_script_parses_the_seed_fixture() -> None:
         "certified-medical-technician",
     ]
     assert record["occupations"][0]["yearly_salary_usd"] == 32954
+
+
+def test_a_page_saved_in_its_declared_charset_is_decoded_with_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Word saves as windows-1252 and says so in ``<meta http-equiv=Content-Type>``: a
+    curly apostrophe is byte 0x92, no UTF-8."""
+    page = _page("Nurse", "doctor").replace(
+        "<head>", "<head><meta http-equiv=Content-Type content='text/html; charset=windows-1252'>"
+    )
+    page = page.replace(
+        "<td>$2,000</td>",
+        "<td>$2,000</td></tr><tr><td>Most common degree</td>"
+        "<td>Bachelor\u2019s Degree, 40%</td><td>Master\u2019s Degree, 30%</td>",
+    )
+    path = tmp_path / "word.html"
+    path.write_bytes(page.encode("cp1252"))
+    assert main(["parse", str(path)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert [o["top_degree"] for o in record["occupations"]] == [
+        "Bachelor's Degree",
+        "Master's Degree",
+    ]

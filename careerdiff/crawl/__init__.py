@@ -3,7 +3,6 @@
 Modules, from the edge in:
 
     urls       normalize_url, UrlRules (allowed hosts, page kinds by pattern)
-    content    content types and charsets of response bodies
     retry      which faults are retried, back-off and Retry-After (tenacity)
     limits     per-host concurrency and pacing (aiolimiter)
     robots     robots.txt per host (protego), cached

@@ -25,8 +25,8 @@ from urllib.parse import urldefrag, urljoin
 
 import httpx
 
+from careerdiff.content import choose_charset, is_html, parse_content_type
 from careerdiff.crawl import result as reasons
-from careerdiff.crawl.content import choose_charset, is_html, parse_content_type
 from careerdiff.crawl.limits import HostGate, HostGates
 from careerdiff.crawl.result import FetchResult, http_reason
 from careerdiff.crawl.retry import (

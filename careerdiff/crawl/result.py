@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 
-from careerdiff.crawl.content import decode_body
+from careerdiff.content import decode_body
 
 # Reason tags. ``http-<code>`` is used for every final HTTP status that is not a page.
 TIMEOUT = "timeout"

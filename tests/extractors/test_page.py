@@ -465,7 +465,8 @@ def test_any_input_gives_a_record_and_never_raises() -> None:
 #: ``<span>``s split wherever the formatting changed, mid-word too; the title a paragraph
 #: in a "Title" style, the section headings bold paragraphs.
 _SPLIT_RUNS_PAGE = (
-    "<!doctype html><html><head><title>Docs</title></head><body>"
+    "<!doctype html><html><head><title>Patient Coordinator vs Certified Medical Technician | Docs"
+    "</title></head><body>"
     '<p class="title"><span class="c1">Patient coordinator v</span>'
     '<span class="c1">s certified medical technician</span></p>'
     '<p class="c12"><span class="c3">Patient coordinator vs certified medical technician ov'
@@ -508,3 +509,47 @@ def test_joining_runs_leaves_hidden_runs_and_elements_alone() -> None:
     first, second = tree.css("p")
     assert first.html == '<p>Growth rate<span hidden="">for nurses</span></p>'
     assert second.html == "<p><span>Aver</span><span><b>age</b></span></p>"
+
+
+#: A page Microsoft Word saved ("Save as Web Page"): its namespaces on ``<html>``, the
+#: title a "Title" paragraph, lists as paragraphs led by a bullet in a symbol font written
+#: for browsers without lists, and an empty ``<o:p></o:p>`` closing every paragraph.
+_WORD_PAGE = (
+    "<html xmlns:o='urn:schemas-microsoft-com:office:office' "
+    "xmlns:w='urn:schemas-microsoft-com:office:word'><head>"
+    "<title>Patient Coordinator Vs Certified Medical Technician: The Differences</title>"
+    "</head><body><div class=WordSection1>"
+    "<p class=MsoTitle>Patient coordinator vs certified medical technician<o:p></o:p></p>"
+    "<p class=MsoNormal><b>Patient coordinator vs certified medical technician overview"
+    "<o:p></o:p></b></p><table class=MsoTableGrid><tr><td><p class=MsoNormal><o:p>&nbsp;"
+    "</o:p></p></td><td><p class=MsoNormal><b>Patient Coordinator<o:p></o:p></b></p></td>"
+    "<td><p class=MsoNormal><b>Certified Medical Technician<o:p></o:p></b></p></td></tr>"
+    "<tr><td><p class=MsoNormal><b><span lang=EN-US>Yearly salary<o:p></o:p></span></b></p>"
+    "</td><td><p class=MsoNormal>$32,954<o:p></o:p></p></td>"
+    "<td><p class=MsoNormal>$38,859<o:p></o:p></p></td></tr></table>"
+    "<p class=MsoNormal><b>Patient coordinator vs certified medical technician skills"
+    "<o:p></o:p></b></p><p class=MsoNormal>Common patient coordinator skills<o:p></o:p></p>"
+    "<p class=MsoListParagraphCxSpFirst><![if !supportLists]><span style='font-family:"
+    "Wingdings'>\u00a7<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span></span>"
+    "<![endif]>Patients, 30%<o:p></o:p></p>"
+    "<p class=MsoListParagraphCxSpLast><![if !supportLists]><span style='font-family:"
+    '"Courier New"\'>o<span>&nbsp;&nbsp; </span></span><![endif]>Customer Service, 11%'
+    "<o:p></o:p></p></div></body></html>"
+)
+
+
+def test_a_page_saved_by_word() -> None:
+    rec = extract_page(_WORD_PAGE)
+    assert rec.title == "Patient coordinator vs certified medical technician"
+    assert [o.yearly_salary_usd for o in rec.occupations] == [32954, 38859]
+    assert [(s.name, s.share_pct) for s in rec.occupations[0].skills] == [
+        ("Patients", 30.0),
+        ("Customer Service", 11.0),
+    ]
+
+
+def test_a_paragraph_reading_a_vs_b_is_no_title_unless_the_document_title_agrees() -> None:
+    page = _WORD_PAGE.replace(
+        "Patient Coordinator Vs Certified Medical Technician: The Differences", "Nurse vs doctor"
+    )
+    assert extract_page(page).title == "Nurse vs doctor"

@@ -1,4 +1,4 @@
-"""Response bodies: which content types are pages, and how their bytes become text.
+"""Page bodies (fetched or saved): which content types are pages, how bytes become text.
 
 The charset comes from a byte-order mark, then the Content-Type header, then the
 page's own ``<meta charset>`` or ``http-equiv`` tag, and defaults to UTF-8; bytes
@@ -70,14 +70,31 @@ def sniff_meta_charset(body: bytes) -> str | None:
 
 
 def choose_charset(body: bytes, header_charset: str | None) -> str:
-    """The charset to decode ``body`` with: BOM, header, ``<meta>``, then UTF-8."""
+    """The charset to decode ``body`` with: BOM, header, ``<meta>``, then UTF-8.
+
+    A ``<meta>`` that names another charset than UTF-8 loses to bytes that are valid
+    UTF-8: a page edited as UTF-8 often keeps the charset its template was written in,
+    and text in a single-byte charset is almost never valid UTF-8 by chance (Word's
+    curly apostrophe in windows-1252 is the byte 0x92, which no UTF-8 text holds alone).
+    """
     for bom, name in _BOMS:
         if body.startswith(bom):
             return name
     declared = known_charset(header_charset)
     if declared:
         return _SUPERSETS.get(declared, declared)
-    return sniff_meta_charset(body) or DEFAULT_CHARSET
+    sniffed = sniff_meta_charset(body)
+    if sniffed is None or sniffed == DEFAULT_CHARSET or _is_utf8(body):
+        return DEFAULT_CHARSET
+    return sniffed
+
+
+def _is_utf8(body: bytes) -> bool:
+    try:
+        body.decode(DEFAULT_CHARSET)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def decode_body(body: bytes, charset: str) -> str:

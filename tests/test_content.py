@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from careerdiff.crawl.content import (
+from careerdiff.content import (
     choose_charset,
     decode_body,
     is_html,
@@ -80,3 +80,12 @@ def test_latin1_is_read_as_windows_1252() -> None:
 def test_bad_bytes_are_replaced_not_fatal() -> None:
     text = decode_body(b"caf\xe9 ok", "utf-8")
     assert text == "caf\ufffd ok"
+
+
+def test_a_meta_charset_loses_to_bytes_that_are_valid_utf8() -> None:
+    """A template's stale ``<meta charset=windows-1252>`` over text saved as UTF-8 is read
+    as UTF-8; Word's windows-1252 (a lone 0x92 for the apostrophe) stays windows-1252."""
+    head = b"<meta charset='windows-1252'><p>"
+    assert choose_charset(head + "patients\u2019".encode(), None) == "utf-8"
+    assert choose_charset(head + "patients\u2019".encode("cp1252"), None) == "cp1252"
+    assert choose_charset(head + b"plain ASCII", None) == "utf-8"
