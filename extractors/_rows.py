@@ -42,7 +42,7 @@ from extractors._regular import (
     text_pieces,
     without_icon_lead,
 )
-from extractors.normalize import clean_text, is_null
+from extractors.normalize import clean_text, is_null, tidy_spacing
 
 _MAX_CLIMB = 5
 #: How many wrappers around a label may stand between it and its row's values (a page
@@ -56,8 +56,12 @@ _INLINE_TAGS = frozenset(
     {"span", "b", "strong", "em", "i", "a", "font", "u", "small", "mark", "abbr", "data"}
 )
 _MAX_INLINE_VALUE_CHARS = 160
+_MAX_SEPARATED_VALUE_CHARS = 480
 #: What may stand between a label and its value in one text ("Yearly salary: $1").
-_VALUE_SEPARATORS = frozenset(":|=")
+#: What may stand between a label and its value in one text: "Yearly salary: $1",
+#: "Yearly salary — $1" (an en or em dash; a hyphen may be a minus sign).
+_VALUE_SEPARATORS = frozenset(":|=\u2013\u2014")
+_SEPARATOR_CHARS = " " + "".join(sorted(_VALUE_SEPARATORS))
 #: Marks of a footnote after a label ("Number of jobs*").
 _NOTE_MARKS = frozenset(
     "*\u2020\u2021\u00a7\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
@@ -312,6 +316,15 @@ def _row_group_units(owner: Node, words: str, labels: LabelSet) -> list[_Unit]:
     return units
 
 
+#: What stands before the first name, and between each name and its value, in a text
+#: that names both: "Nurse: $1", "Nurse, $1", "Nurse — $1", "Nurse - $1" (never the
+#: minus of "-5%" or a null's "--").
+_NAME_VALUE_GAP = " ,:;-\u2013\u2014\u00b7|"
+_GAP_AFTER_NAME = re.compile(r"^\s*(?:[:,|\u00b7\u2013\u2014]|-(?=\s))?\s*")
+#: What ends the first value before the second name: "; ", " · ", " | ", ", ", " and ".
+_BEFORE_NEXT_NAME = re.compile(r"(?:[\s,;|\u00b7\u2022]*\band\b)?[\s,;|\u00b7\u2022]*$")
+
+
 #: Sub-labels of a range's rows under one label cell ("Salary range" over "Low" and "High").
 _RANGE_ENDS = frozenset(
     {"low", "lowest", "lower", "min", "min.", "minimum", "from", "bottom", "start", "starting"}
@@ -465,7 +478,7 @@ def _climb_to_label(node: Node, text: str, labels: LabelSet) -> _Unit | None:
                 ):
                     return None  # a sentence or a name that starts with the label's words
                 rest = _NOTE_BEFORE_VALUE.sub("", rest)
-                return _Unit(label, current, rest.strip(" :|=") or None)
+                return _Unit(label, current, rest.strip(_SEPARATOR_CHARS) or None)
         if text not in labels.prefixes:
             return None  # neither a label nor a piece of one
         parent = current.parent
@@ -583,10 +596,10 @@ def _reads_as_value(rest: str) -> bool:
     "Yearly salary: $32,954" and "Yearly salary $32,954" are; "Yearly salary
     figures below come from surveys" is not.
     """
+    if rest[:1] in _VALUE_SEPARATORS:
+        return len(rest) <= _MAX_SEPARATED_VALUE_CHARS  # a race breakdown for both is long
     if len(rest) > _MAX_INLINE_VALUE_CHARS:
         return False
-    if rest[:1] in _VALUE_SEPARATORS:
-        return True
     return len(rest.split()) <= _MAX_BARE_VALUE_WORDS
 
 
@@ -786,6 +799,8 @@ class _ValueReader:
             texts = list(unit.spanned[column : column + expected])
             return texts + [None] * (expected - len(texts))
         if unit.inline_value is not None:
+            if expected == 2 and (named := self._split_by_names(unit.inline_value)):
+                return list(named)  # "Gender ratio: Nurse: Male, 9% ... · Doctor: Male, ..."
             texts.append(unit.inline_value)
         if len(texts) < expected:
             wanted = expected - len(texts)
@@ -797,6 +812,8 @@ class _ValueReader:
             if wanted == 1 and nodes:
                 # One value per occurrence (a card): everything up to the next label is it.
                 texts.append(self._card_value(nodes, unit.label, column + len(texts)))
+            elif (named := self._named_values(nodes) if wanted == 2 else None) is not None:
+                texts.extend(named)  # "Welder, $44,190; Machinist, $47,520" after the label
             else:
                 if len(nodes) == 1 and wanted >= 2 and _columns_spanned(nodes[0]) >= wanted:
                     # One cell across both columns (colspan=2): the value of both.
@@ -807,7 +824,13 @@ class _ValueReader:
                 else:
                     texts.extend(self._pick(nodes, wanted, unit.label, column + len(texts)))
         if expected == 2 and len(texts) == 1 and texts[0]:
-            texts = list(self._split_by_captions(texts[0]) or split_pair(texts[0]) or texts)
+            text = texts[0]
+            texts = list(
+                self._split_by_captions(text)
+                or self._split_by_names(text)
+                or split_pair(text)
+                or texts
+            )
         texts = texts[:expected]
         return texts + [None] * (expected - len(texts))
 
@@ -838,6 +861,55 @@ class _ValueReader:
             values.reverse()
         return values[0], values[1]
 
+    def _named_values(self, nodes: list[Node]) -> tuple[str, str] | None:
+        """Both values from one text after a label (one node, or a line of inline ones)
+        that leads each with its occupation's name (see ``_split_by_names``)."""
+        if self.names is None or not nodes or (len(nodes) > 1 and not all(map(_is_inline, nodes))):
+            return None
+        return self._split_by_names(tidy_spacing(" ".join(value_text(node) for node in nodes)))
+
+    def _split_by_names(self, text: str) -> tuple[str, str] | None:
+        """Both values of one text that leads each with its occupation's name: "Welder,
+        $44,190; Machinist, $47,520.", "Nurse: $1 · Doctor: $2", "Nurse — x and Doctor —
+        y"; else ``None``.
+
+        The text starts with one name, the other comes once after a separator (";", "·",
+        "|", ",", "and"), and each value is what follows its name.
+        """
+        if self.names is None:
+            return None
+        mentions = self.names.mentions(text)
+        if len(mentions) < 2:
+            return None
+        start, first_end, first = mentions[0]
+        if text[:start].strip(_NAME_VALUE_GAP):
+            return None  # the text does not start with a name
+        # The other name after a separator; a name inside a value ("Paralegal: Paralegal
+        # Studies") is no start of the next one.
+        found = next(
+            (
+                (mention, separator)
+                for mention in mentions[1:]
+                if mention[2] != first
+                and (separator := _BEFORE_NEXT_NAME.search(text[first_end : mention[0]]))
+                and separator.group().strip()
+            ),
+            None,
+        )
+        if found is None:
+            return None
+        (second_start, second_end, _), separator = found
+        between = text[first_end:second_start]
+        values = [
+            _GAP_AFTER_NAME.sub("", between[: separator.start()], count=1),
+            _GAP_AFTER_NAME.sub("", text[second_end:], count=1).removesuffix(".").rstrip(),
+        ]
+        if not all(values):
+            return None
+        if first == 1:
+            values.reverse()
+        return values[0], values[1]
+
     def value_nodes(self, node: Node, wanted: int, aligned: bool = True) -> list[Node]:
         """The nodes after the label that hold its values (see the module docstring); without
         ``aligned``, never the values a column of labels lines up with.
@@ -849,6 +921,8 @@ class _ValueReader:
         for level in range(_MAX_VALUE_CLIMB):
             in_label_cell = level == 0 and (node.is_text_node or node.tag in _INLINE_TAGS)
             siblings = self._siblings_after(current, in_label_cell)
+            if in_label_cell and wanted == 2 and self._named_values(siblings) is not None:
+                return siblings  # "<b>Label:</b> Welder, Odessa, TX; Machinist, Santa Clara, CA."
             if siblings and (
                 _only_notes_and_icons(siblings) or (in_label_cell and self._only_whose(siblings))
             ):

@@ -715,3 +715,39 @@ def test_stat_cards_with_the_value_above_its_label() -> None:
         CHEF,
     )
     assert reading.rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
+
+
+WELDER = Names("Welder", "machinist")
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "<p><strong>Yearly salary:</strong> Welder, $44,190; Machinist, $47,520.</p>",
+        "<li>Yearly salary \u2014 Welder: $44,190 \u00b7 Machinist: $47,520</li>",
+        "<p>Yearly salary: Welder \u2014 $44,190; Machinist \u2014 $47,520</p>",
+        "<p><b>Yearly salary</b></p><p>Welder: $44,190 and Machinist: $47,520</p>",
+        "<p>Yearly salary \u2014 <span>Machinist</span>, $47,520 and <span>Welder</span>, $44,190.</p>",
+    ],
+)
+def test_a_row_written_as_a_sentence_that_names_each_value(row: str) -> None:
+    """A text-only version of the page: each row one sentence, each value after its
+    occupation's name, in any punctuation and either order."""
+    root = LexborHTMLParser(f"<main>{row}</main>").css_first("main")
+    assert root is not None
+    assert read_rows([root], LABELS, names=WELDER, headers=False).rows["salary"] == [
+        "$44,190",
+        "$47,520",
+    ]
+
+
+def test_named_values_keep_their_commas_minus_signs_and_nulls() -> None:
+    root = LexborHTMLParser(
+        "<main><p><b>Yearly salary:</b> Welder, Odessa, TX; Machinist, --.</p>"
+        "<p><b>Average age:</b> Welder \u2014 -5%; Machinist \u2014 Welding, Cutting</p></main>"
+    ).css_first("main")
+    assert root is not None
+    assert read_rows([root], LABELS, names=WELDER, headers=False).rows == {
+        "salary": ["Odessa, TX", "--"],
+        "age": ["-5%", "Welding, Cutting"],
+    }
