@@ -252,6 +252,47 @@ def join_broken_words(tree: LexborHTMLParser, scope: Node) -> None:
         tree.merge_text_nodes()
 
 
+#: React's streaming server rendering: a boundary's content, sent late, lies in ``<div
+#: hidden id="S:0">`` at the end of the body, and a script (``$RC("B:0", "S:0")``) moves
+#: it to the boundary's ``<template id="B:0">``, in place of the fallback after it (a
+#: segment inside another goes to its ``<template id="P:1">``, ``$RS``).
+_STREAMED_SEGMENTS = (
+    '[hidden][id^="S:"], [hidden] > [id^="S:"]'  # rows: <table hidden><tbody id=S:1>
+)
+_BOUNDARY_END = "/$"
+
+
+def streams_boundaries(html: str | bytes) -> bool:
+    """Whether ``html`` completes React Suspense boundaries with a script (``$RC(``)."""
+    return (b"$RC(" in html) if isinstance(html, bytes) else ("$RC(" in html)
+
+
+def complete_streamed_boundaries(tree: LexborHTMLParser) -> None:
+    """Do what React's ``$RC`` script does in a browser: put each late segment's content
+    where its boundary's placeholder is, and drop the fallback shown meanwhile ("Loading
+    salary...") up to the boundary's end (``<!--/$-->``)."""
+    for segment in tree.css(_STREAMED_SEGMENTS):
+        number = (segment.attributes.get("id") or "")[2:]
+        placeholder = tree.css_first(f'template[id="B:{number}"]')
+        boundary = placeholder is not None  # else a segment inside a segment: "P:7" ($RS)
+        if placeholder is None:
+            placeholder = tree.css_first(f'[id="P:{number}"]')
+            if placeholder is None:
+                continue
+        for child in list(segment.iter(include_text=True)):
+            placeholder.insert_before(child)  # a copy: the segment goes below
+        fallback = placeholder.next if boundary else None
+        while fallback is not None and not (
+            fallback.tag == "-comment" and fallback.comment_content == _BOUNDARY_END
+        ):
+            after = fallback.next
+            fallback.decompose()
+            fallback = after
+        placeholder.decompose()
+        holder = segment if "hidden" in segment.attributes else segment.parent
+        (holder or segment).decompose()
+
+
 #: Word's namespace on the ``<html>`` of a page it saved ("Save as Web Page").
 _WORD_NAMESPACE = "urn:schemas-microsoft-com:office:word"
 #: Each list item's bullet, written for browsers without lists: "<![if !supportLists]>

@@ -22,6 +22,7 @@ from selectolax.lexbor import LexborHTMLParser
 from extractors._context import IssueLog, PageContext, SectionResult
 from extractors._dom import (
     Node,
+    complete_streamed_boundaries,
     compose_shadow_roots,
     drop_drawn_text,
     join_broken_words,
@@ -29,6 +30,7 @@ from extractors._dom import (
     parse_html,
     saved_by_word,
     splits_words_in_runs,
+    streams_boundaries,
     without_word_list_markers,
 )
 from extractors._names import Names
@@ -65,7 +67,7 @@ from extractors.title import Title, capitalize_words, find_title, split_title
 
 #: Bumped whenever a change to the extractors can change a record, so that the
 #: reparse flow knows which archived pages to extract again.
-EXTRACTOR_VERSION = 10
+EXTRACTOR_VERSION = 11
 
 #: Section extractors in page order; earlier sections win when two give one value.
 SECTION_EXTRACTORS: tuple[tuple[str, Callable[[PageContext], SectionResult]], ...] = (
@@ -165,17 +167,23 @@ def _cut_was_enough(record: PageRecord) -> bool:
 def _extract_safely(html: str | bytes, url: str | None, cut: bool = False) -> PageRecord | None:
     """The record of ``html`` (``None`` when it is a cut that did not parse cleanly).
 
-    A page that misses something and writes words split between text runs
-    (``<span>Growth rat</span><span>e</span>``, as a word processor's export does) is
-    read a second time with those runs joined, and the better reading wins (fewer errors,
-    then more values).
+    A page that misses something is read a second time, repaired, when it writes words
+    split between text runs (``<span>Growth rat</span><span>e</span>``, as a word
+    processor's export does: the runs are joined) or streams sections late (React's
+    ``$RC``: they are put in place); the better reading wins (fewer errors, then more
+    values).
     """
-    record = _read_safely(html, url, cut, join_runs=False)
-    if record is not None and not _cut_was_enough(record) and splits_words_in_runs(html):
-        joined = _read_safely(html, url, cut, join_runs=True)
-        if joined is not None and _reading_weight(joined) > _reading_weight(record):
-            return joined
+    record = _read_safely(html, url, cut, repair=False)
+    if record is not None and not _cut_was_enough(record) and _repairable(html):
+        repaired = _read_safely(html, url, cut, repair=True)
+        if repaired is not None and _reading_weight(repaired) > _reading_weight(record):
+            return repaired
     return record
+
+
+def _repairable(html: str | bytes) -> bool:
+    """Whether a second reading could see more of ``html`` than the first did."""
+    return splits_words_in_runs(html) or streams_boundaries(html)
 
 
 def _reading_weight(record: PageRecord) -> tuple[int, int]:
@@ -190,19 +198,17 @@ def _reading_weight(record: PageRecord) -> tuple[int, int]:
     return -errors, found
 
 
-def _read_safely(
-    html: str | bytes, url: str | None, cut: bool, join_runs: bool
-) -> PageRecord | None:
+def _read_safely(html: str | bytes, url: str | None, cut: bool, repair: bool) -> PageRecord | None:
     issues = IssueLog()
     try:
-        return _extract(html, url, issues, cut, join_runs)
+        return _extract(html, url, issues, cut, repair)
     except Exception as exc:  # the contract: a bad page is an issue, never a crash
         issues.error("page", f"the page could not be read: {type(exc).__name__}: {exc}")
         return PageRecord(url=url, title="", issues=issues.items)
 
 
 def _extract(
-    html: str | bytes, url: str | None, issues: IssueLog, cut: bool, join_runs: bool
+    html: str | bytes, url: str | None, issues: IssueLog, cut: bool, repair: bool
 ) -> PageRecord | None:
     if not html or (isinstance(html, str) and html.isspace()):
         issues.error("page", "the page is empty")
@@ -213,8 +219,11 @@ def _extract(
         tree = parse_html(html)
     if cut and not cut_ends_cleanly(tree):
         return None  # the cut ended inside a script or a comment
-    if join_runs:
-        join_split_runs(tree)
+    if repair:
+        if splits_words_in_runs(html):
+            join_split_runs(tree)
+        if streams_boundaries(html):
+            complete_streamed_boundaries(tree)
     compose_shadow_roots(tree, html)
     drop_drawn_text(tree, html)
     root = tree.body or tree.root

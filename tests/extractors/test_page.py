@@ -553,3 +553,29 @@ def test_a_paragraph_reading_a_vs_b_is_no_title_unless_the_document_title_agrees
         "Patient Coordinator Vs Certified Medical Technician: The Differences", "Nurse vs doctor"
     )
     assert extract_page(page).title == "Nurse vs doctor"
+
+
+def test_sections_streamed_late_are_read_where_a_browser_shows_them() -> None:
+    """React's streaming rendering: the salary rows arrive after the footer in a hidden
+    segment, and a script moves them into the boundary's ``<template id="B:0">`` in place
+    of the "Loading" fallback; a segment inside a segment goes to ``<template id="P:1">``."""
+    body = (
+        f"<h2>{TITLE} salary</h2><table><tr><td></td><th>Patient Coordinator</th>"
+        "<th>Certified Medical Technician</th></tr><tbody><!--$?--><template id='B:0'>"
+        "</template><tr><td colspan=3>Loading salary\u2026</td></tr><!--/$--></tbody></table>"
+        f"<h2>{TITLE} demographics</h2><!--$?--><template id='B:2'></template>"
+        "<p>Loading</p><!--/$-->"
+    )
+    late = (
+        "<table hidden><tbody id='S:0'><tr><th>Average salary</th><td>$32,954</td>"
+        "<td>$38,859</td></tr></tbody></table>"
+        "<div hidden id='S:2'><table><tr><th>Average age</th><td>40</td><td>44</td></tr>"
+        "<tr><th>LGBT Percentage</th><td><template id='P:1'></template></td><td>8%</td></tr>"
+        "</table></div><div hidden id='S:1'>7%</div>"
+        "<script>$RC('B:0','S:0');$RS('S:1','P:1');$RC('B:2','S:2')</script>"
+    )
+    page = mini_page(body).replace("</body>", f"<footer>About us</footer>{late}</body>")
+    rec = extract_page(page)
+    assert [o.yearly_salary_usd for o in rec.occupations] == [32954, 38859]
+    assert [o.avg_age_years for o in rec.occupations] == [40, 44]
+    assert [o.lgbt_pct for o in rec.occupations] == [7.0, 8.0]

@@ -727,7 +727,8 @@ WELDER = Names("Welder", "machinist")
         "<li>Yearly salary \u2014 Welder: $44,190 \u00b7 Machinist: $47,520</li>",
         "<p>Yearly salary: Welder \u2014 $44,190; Machinist \u2014 $47,520</p>",
         "<p><b>Yearly salary</b></p><p>Welder: $44,190 and Machinist: $47,520</p>",
-        "<p>Yearly salary \u2014 <span>Machinist</span>, $47,520 and <span>Welder</span>, $44,190.</p>",
+        "<p>Yearly salary \u2014 <span>Machinist</span>, $47,520 and <span>Welder</span>, "
+        "$44,190.</p>",
     ],
 )
 def test_a_row_written_as_a_sentence_that_names_each_value(row: str) -> None:
