@@ -343,7 +343,7 @@ def join_split_runs(tree: LexborHTMLParser) -> None:
     joined: list[Node] = []
     for span in tree.css("span"):
         after = span.next
-        if after is None or after.tag != "span" or _is_hidden_run(span) or _is_hidden_run(after):
+        if after is None or after.tag != "span" or is_hidden(span) or is_hidden(after):
             continue
         if _only_text(span) and _only_text(after):
             joined.extend((span, after))
@@ -356,12 +356,6 @@ def join_split_runs(tree: LexborHTMLParser) -> None:
 def _only_text(node: Node) -> bool:
     child = node.child
     return child is not None and child.next is None and child.is_text_node
-
-
-def _is_hidden_run(node: Node) -> bool:
-    attrs = node.attributes
-    style = (attrs.get("style") or "").replace(" ", "").lower()
-    return "hidden" in attrs or "display:none" in style or "aria-hidden" in attrs
 
 
 #: Joins text pieces; no page text holds it (``str.split`` takes it for white space).
@@ -717,6 +711,34 @@ def _holds_block(node: Node) -> bool:
             return True
         child = child.next
     return False
+
+
+def is_hidden(node: Node) -> bool:
+    """Whether an element says it is not shown: ``hidden``, a tooltip, ``aria-hidden``, an
+    inline ``display: none``."""
+    attrs = node.attributes
+    if "hidden" in attrs or attrs.get("role") == "tooltip" or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style")
+    return style is not None and _DISPLAY_NONE.search(style) is not None
+
+
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+
+
+def in_hidden(node: Node) -> bool:
+    """Whether ``node`` or an element around it is hidden (see ``is_hidden``), a tab panel
+    not chosen yet aside: its content is the page's (one occupation per tab)."""
+    current: Node | None = node
+    while current is not None:
+        if current.is_element_node and is_hidden(current) and not is_tab_panel(current):
+            return True
+        current = current.parent
+    return False
+
+
+def is_tab_panel(node: Node) -> bool:
+    return node.attributes.get("role") == "tabpanel"
 
 
 def attribute(node: Node, name: str) -> str | None:

@@ -19,6 +19,7 @@ from extractors._dom import (
     Node,
     ancestry_ids,
     content_children,
+    in_hidden,
     leaf_blocks,
     value_text,
 )
@@ -102,13 +103,20 @@ def sublists(ctx: PageContext, section: str, keyword: str, kind: str) -> list[Su
         return _lists_in_order(ctx.outline.region(section))
     boundary_ids = set(ctx.outline.boundary_ids)
     heading_ids = set(ctx.outline.heading_ids)
-    for _, node in subheadings:
+    for _, node in subheadings:  # a hidden copy's sub-headings end the lists before them
         boundary_ids.update(ancestry_ids(node, stop_id=ctx.outline.root_id))
         heading_ids.add(node.mem_id)
     out: list[Sublist] = []
-    for occupation, node in subheadings:
+    for occupation, node in _shown_copies(subheadings):
         out.append(Sublist(occupation, region_after(node, boundary_ids, heading_ids)))
     return _shared_after_subheadings(out) or out
+
+
+def _shown_copies(subheadings: list[tuple[int, Node]]) -> list[tuple[int, Node]]:
+    """The sub-headings less those in hidden copies (a skeleton loader's "Common nurse
+    skills" over placeholder items), when shown ones name both occupations."""
+    shown = [(occupation, node) for occupation, node in subheadings if not in_hidden(node)]
+    return shown if {occupation for occupation, _ in shown} == {0, 1} else subheadings
 
 
 def _shared_after_subheadings(sublists: list[Sublist]) -> list[Sublist] | None:

@@ -23,6 +23,7 @@ from extractors._dom import (
     ancestry_ids,
     attribute,
     has_block_child,
+    in_hidden,
     value_text,
 )
 from extractors._names import Names
@@ -487,15 +488,23 @@ class Choice:
     candidate: Candidate
     relevance: int
     after_title: bool
-    #: Not in a menu, a sidebar or a footer (a table of contents); found out only when
-    #: two choices are compared, since it walks up to the root.
+    #: Not in a menu, a sidebar or a footer (a table of contents), and shown (not in a
+    #: hidden copy, such as a skeleton loader's); found out only when two choices are
+    #: compared, since it walks up to the root.
     _in_content: bool | None = None
+    _shown: bool | None = None
 
     @property
-    def rank(self) -> tuple[int, int, int]:
+    def rank(self) -> tuple[int, int, int, int]:
         if self._in_content is None:
             self._in_content = not in_chrome(self.candidate.node)
-        return int(self._in_content), self.relevance, int(self.after_title)
+        return int(self._in_content), int(self.shown), self.relevance, int(self.after_title)
+
+    @property
+    def shown(self) -> bool:
+        if self._shown is None:
+            self._shown = not in_hidden(self.candidate.node)
+        return self._shown
 
 
 #: A heading over both descriptions that names neither occupation ("What they do all day").
@@ -509,7 +518,8 @@ def choose_headings(
     and the sub-headings for one occupation ("Common nurse skills").
 
     Best is: outside menus, sidebars and footers (a table of contents repeats every
-    heading) over inside them; then names both occupations over names one over only says
+    heading) over inside them; then shown over hidden (a skeleton loader's copy); then
+    names both occupations over names one over only says
     "vs"; then after the title over before it (menus come first); then first in the page.
     """
     best: dict[str, Choice] = {}
@@ -541,7 +551,11 @@ def choose_headings(
         key = kind.name if kind.name != "description" else f"description:{kind.occupation}"
         choice = Choice(candidate, kind.relevance, after_title)
         if key not in best or choice.rank > best[key].rank:
+            if key in best and not best[key].shown:
+                foreign.append(best[key].candidate)  # a hidden copy's heading still ends
             best[key] = choice
+        elif not choice.shown:
+            foreign.append(candidate)  # what lies before it (a skeleton loader's copy)
     return best, foreign, subheadings
 
 

@@ -29,6 +29,8 @@ from extractors._dom import (
     content_children,
     inside,
     is_content,
+    is_hidden,
+    is_tab_panel,
     next_content,
     previous_content,
     value_text,
@@ -399,7 +401,7 @@ def _shown_cells_from(node: Node | None) -> list[Node]:
     """The shown table cells from ``node`` on among its siblings."""
     cells: list[Node] = []
     while node is not None:
-        if node.tag in _CELL_TAGS and not _is_hidden(node):
+        if node.tag in _CELL_TAGS and not is_hidden(node):
             cells.append(node)
         node = _next_element(node)
     return cells
@@ -700,14 +702,10 @@ def _hidden_label(node: Node) -> bool:
     for _ in range(_MAX_HIDDEN_DEPTH):
         if current is None:
             return False
-        if current.is_element_node and _is_hidden(current) and not _is_tab_panel(current):
+        if current.is_element_node and is_hidden(current) and not is_tab_panel(current):
             return True
         current = current.parent
     return False
-
-
-def _is_tab_panel(node: Node) -> bool:
-    return node.attributes.get("role") == "tabpanel"
 
 
 #: How far up a label's ancestors a hidden one is looked for.
@@ -1014,7 +1012,7 @@ class _ValueReader:
                 if sibling.mem_id in ancestors:  # a label, or something holding one
                     break
                 if sibling.tag not in NON_CONTENT_TAGS and not (
-                    in_label_cell and (_is_hidden(sibling) or not value_text(sibling))
+                    in_label_cell and (is_hidden(sibling) or not value_text(sibling))
                 ):
                     siblings.append(sibling)
             elif sibling.is_text_node:
@@ -1267,7 +1265,7 @@ def _shows_nothing(node: Node) -> bool:
     if not node.is_element_node:
         return False
     children = content_children(node)
-    return bool(children) and all(child.is_element_node and _is_hidden(child) for child in children)
+    return bool(children) and all(child.is_element_node and is_hidden(child) for child in children)
 
 
 #: Icon characters a tooltip's text may start with: info and question marks.
@@ -1286,19 +1284,6 @@ def _columns_spanned(node: Node) -> int:
     attrs = node.attributes
     span = attrs.get("colspan") or attrs.get("aria-colspan")
     return int(span) if isinstance(span, str) and span.strip().isdigit() else 1
-
-
-def _is_hidden(node: Node) -> bool:
-    """Whether an element says it is not shown: ``hidden``, a tooltip, ``aria-hidden``, an
-    inline ``display: none``."""
-    attrs = node.attributes
-    if "hidden" in attrs or attrs.get("role") == "tooltip" or attrs.get("aria-hidden") == "true":
-        return True
-    style = attrs.get("style")
-    return style is not None and _DISPLAY_NONE.search(style) is not None
-
-
-_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 
 
 def _edge_piece(node: Node, last: bool = False) -> Node | None:

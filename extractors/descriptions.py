@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 
 from extractors._context import PageContext, SectionResult
-from extractors._dom import Block, Node, attribute, content_children, leaf_blocks, value_text
+from extractors._dom import (
+    Block,
+    Node,
+    attribute,
+    content_children,
+    in_hidden,
+    leaf_blocks,
+    value_text,
+)
 from extractors._lists import is_control
 from extractors._outline import AD_LABELS, is_bracketed_note
 from extractors.normalize import clean_text
@@ -41,8 +49,8 @@ def description_paragraphs(region: list[Node]) -> list[str]:
     """
     paragraphs: list[str] = []
     for block in leaf_blocks(node for node in region if not _holds_a_form(node)):
-        if _is_aside(block.nodes[0]):
-            continue
+        if _is_aside(block.nodes[0]) or in_hidden(block.nodes[0]):
+            continue  # (hidden: a skeleton loader's copy, "Lorem ipsum")
         if _leads_with_ad_label(block.nodes):
             return paragraphs  # "<span>Advertisement</span><a>Request a demo.</a>": an ad
 

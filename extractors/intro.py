@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection
 
 from extractors._context import PageContext, SectionResult
-from extractors._dom import inside, leaf_blocks
+from extractors._dom import in_hidden, inside, leaf_blocks
 from extractors._names import Names
 from extractors.normalize import find_durations, split_prose_list
 
@@ -71,17 +71,18 @@ def intro_text(ctx: PageContext, to_first_section: bool = False) -> str:
     """The paragraphs between the title and the next heading (with ``to_first_section``,
     the first section's heading), as one text.
 
-    Paragraphs outside tables come first: a wiki's infobox beside the intro ("Time to
-    become | 4-6 years | 6-12 months") names the occupations only in its header, so its
-    figures would go to whichever name is nearest; the intro's sentences say whose each is.
-    (A page laid out in tables keeps its order.)
+    Shown paragraphs outside tables come first: a wiki's infobox beside the intro ("Time
+    to become | 4-6 years | 6-12 months") names the occupations only in its header, so its
+    figures would go to whichever name is nearest, and a skeleton loader's hidden copy says
+    "Skill name" for every skill; the intro's own sentences say whose each is. (A page
+    laid out in tables keeps its order.)
     """
     outline = ctx.outline
     region = outline.region_to_a_section("title") if to_first_section else outline.region("title")
     blocks = leaf_blocks(region)
-    in_tables = [inside(block.nodes[0], _TABLE) for block in blocks]
-    ordered = [b for b, tabled in zip(blocks, in_tables, strict=True) if not tabled] + [
-        b for b, tabled in zip(blocks, in_tables, strict=True) if tabled
+    later = [inside(block.nodes[0], _TABLE) or in_hidden(block.nodes[0]) for block in blocks]
+    ordered = [b for b, last in zip(blocks, later, strict=True) if not last] + [
+        b for b, last in zip(blocks, later, strict=True) if last
     ]
     return " ".join(text for text in (block.prose() for block in ordered) if text)
 

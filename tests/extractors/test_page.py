@@ -579,3 +579,39 @@ def test_sections_streamed_late_are_read_where_a_browser_shows_them() -> None:
     assert [o.yearly_salary_usd for o in rec.occupations] == [32954, 38859]
     assert [o.avg_age_years for o in rec.occupations] == [40, 44]
     assert [o.lgbt_pct for o in rec.occupations] == [7.0, 8.0]
+
+
+@pytest.mark.parametrize("before", [True, False])
+def test_a_skeleton_loaders_hidden_copy_is_not_read(before: bool) -> None:
+    """A Nuxt page keeps each section's skeleton copy (same headings, placeholder values)
+    beside the real one, hidden by a class and ``aria-hidden``; "Show more" items hidden
+    in the real list still count."""
+    description = (
+        "<h2>What does a patient coordinator do?</h2><p>Greets patients.</p>"
+        "<h2>What does a certified medical technician do?</h2><p>Runs tests.</p>"
+    )
+    skills = (
+        f"<h2>{TITLE} skills</h2><h3>Common patient coordinator skills</h3>"
+        "<ul><li>Patients, 30%</li><li hidden>Check-In, 3%</li></ul>"
+        "<h3>Common certified medical technician skills</h3><ul><li>CPR, 8%</li></ul>"
+    )
+    placeholders = {
+        "Greets patients.": "Lorem ipsum dolor.",
+        "Runs tests.": "Lorem ipsum.",
+        "Patients, 30%": "Skill name, 0%",
+        "Check-In, 3%": "Skill name, 0%",
+        "CPR, 8%": "Skill name, 0%",
+    }
+    sections = []
+    for real in (description, skills):
+        copy = real
+        for text, placeholder in placeholders.items():
+            copy = copy.replace(text, placeholder)
+        copy = f'<div class="skeleton" aria-hidden="true">{copy}</div>'
+        sections.append(copy + real if before else real + copy)
+    rec = record("".join(sections) + "<a href='/x'>Browse office and administrative jobs</a>")
+    assert [o.description for o in rec.occupations] == ["Greets patients.", "Runs tests."]
+    assert [[(s.name, s.share_pct) for s in o.skills] for o in rec.occupations] == [
+        [("Patients", 30.0), ("Check-In", 3.0)],
+        [("CPR", 8.0)],
+    ]
