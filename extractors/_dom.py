@@ -293,6 +293,26 @@ def complete_streamed_boundaries(tree: LexborHTMLParser) -> None:
         (holder or segment).decompose()
 
 
+#: A word gap drawn by an empty element between two words (a PDF converter's spacer:
+#: "Average<span class="_ _5"></span>age", its width set by a stylesheet).
+_SPACER = re.compile(r"(?<=[\w,.;:%)])<span\b[^>]*></span>(?=[\w$(])")
+_SPACER_BYTES = re.compile(rb"(?<=[\w,.;:%)])<span\b[^>]*></span>(?=[\w$(])")
+
+
+def draws_gaps_with_spacers(html: str | bytes) -> bool:
+    """Whether ``html`` puts empty ``<span>``s between words as their gaps."""
+    if isinstance(html, bytes):
+        return _SPACER_BYTES.search(html) is not None
+    return _SPACER.search(html) is not None
+
+
+def with_spacers_as_spaces(html: str | bytes) -> str | bytes:
+    """``html`` with each empty ``<span>`` between two words made a space."""
+    if isinstance(html, bytes):
+        return _SPACER_BYTES.sub(b" ", html)
+    return _SPACER.sub(" ", html)
+
+
 #: Word's namespace on the ``<html>`` of a page it saved ("Save as Web Page").
 _WORD_NAMESPACE = "urn:schemas-microsoft-com:office:word"
 #: Each list item's bullet, written for browsers without lists: "<![if !supportLists]>

@@ -497,7 +497,8 @@ class Choice:
     @property
     def rank(self) -> tuple[int, int, int, int]:
         if self._in_content is None:
-            self._in_content = not in_chrome(self.candidate.node)
+            node = self.candidate.node
+            self._in_content = not (in_chrome(node) or _links_within_page(node))
         return int(self._in_content), int(self.shown), self.relevance, int(self.after_title)
 
     @property
@@ -557,6 +558,22 @@ def choose_headings(
         elif not choice.shown:
             foreign.append(candidate)  # what lies before it (a skeleton loader's copy)
     return best, foreign, subheadings
+
+
+def _links_within_page(node: Node) -> bool:
+    """Whether ``node`` is, holds only, or sits in a link to a place on the same page (a
+    table of contents' entry: ``<li><a href="#salary">...</a></li>``)."""
+    link = node if node.tag == "a" else node.css_first("a")
+    if link is not None and link is not node and value_text(link) != value_text(node):
+        link = None
+    current: Node | None = link or node
+    for _ in range(4):
+        if current is None:
+            return False
+        if current.tag == "a":
+            return (attribute(current, "href") or "").startswith("#")
+        current = current.parent
+    return False
 
 
 def in_chrome(node: Node) -> bool:

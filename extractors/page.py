@@ -24,6 +24,7 @@ from extractors._dom import (
     Node,
     complete_streamed_boundaries,
     compose_shadow_roots,
+    draws_gaps_with_spacers,
     drop_drawn_text,
     join_broken_words,
     join_split_runs,
@@ -31,6 +32,7 @@ from extractors._dom import (
     saved_by_word,
     splits_words_in_runs,
     streams_boundaries,
+    with_spacers_as_spaces,
     without_word_list_markers,
 )
 from extractors._names import Names
@@ -67,7 +69,7 @@ from extractors.title import Title, capitalize_words, find_title, split_title
 
 #: Bumped whenever a change to the extractors can change a record, so that the
 #: reparse flow knows which archived pages to extract again.
-EXTRACTOR_VERSION = 12
+EXTRACTOR_VERSION = 13
 
 #: Section extractors in page order; earlier sections win when two give one value.
 SECTION_EXTRACTORS: tuple[tuple[str, Callable[[PageContext], SectionResult]], ...] = (
@@ -183,7 +185,9 @@ def _extract_safely(html: str | bytes, url: str | None, cut: bool = False) -> Pa
 
 def _repairable(html: str | bytes) -> bool:
     """Whether a second reading could see more of ``html`` than the first did."""
-    return splits_words_in_runs(html) or streams_boundaries(html)
+    return (
+        splits_words_in_runs(html) or streams_boundaries(html) or draws_gaps_with_spacers(html)
+    )
 
 
 def _reading_weight(record: PageRecord) -> tuple[int, int]:
@@ -213,6 +217,8 @@ def _extract(
     if not html or (isinstance(html, str) and html.isspace()):
         issues.error("page", "the page is empty")
         return PageRecord(url=url, title="", issues=issues.items)
+    if repair and draws_gaps_with_spacers(html):
+        html = with_spacers_as_spaces(html)
     tree = parse_html(html)
     if saved_by_word(tree):
         html = without_word_list_markers(html)

@@ -615,3 +615,31 @@ def test_a_skeleton_loaders_hidden_copy_is_not_read(before: bool) -> None:
         [("Patients", 30.0), ("Check-In", 3.0)],
         [("CPR", 8.0)],
     ]
+
+
+def test_a_converted_pdf_with_spacers_for_word_gaps_and_an_outline_of_links() -> None:
+    """pdf2htmlEX: every line a positioned ``<div>``, the gaps between words empty
+    ``<span>``s that a stylesheet gives a width, and the PDF's outline a list of links to
+    the page's own anchors before the lines that are the headings."""
+
+    def line(text: str) -> str:
+        return '<div class="t m0 x1">' + text.replace(" ", '<span class="_ _2"></span>') + "</div>"
+
+    lines = [
+        f"{TITLE} overview",
+        "Patient Coordinator",
+        "Certified Medical Technician",
+        "Yearly salary",
+        "$32,954",
+        "$38,859",
+        "Average age",
+        "40",
+        "44",
+    ]
+    page = mini_page(
+        f"<div id=sidebar><ul><li><a href='#pf1'>{TITLE} overview</a></li></ul></div>"
+        + "".join(line(text) for text in lines)
+    )
+    rec = extract_page(page)
+    assert [o.yearly_salary_usd for o in rec.occupations] == [32954, 38859]
+    assert [o.avg_age_years for o in rec.occupations] == [40, 44]
