@@ -185,9 +185,7 @@ def _extract_safely(html: str | bytes, url: str | None, cut: bool = False) -> Pa
 
 def _repairable(html: str | bytes) -> bool:
     """Whether a second reading could see more of ``html`` than the first did."""
-    return (
-        splits_words_in_runs(html) or streams_boundaries(html) or draws_gaps_with_spacers(html)
-    )
+    return splits_words_in_runs(html) or streams_boundaries(html) or draws_gaps_with_spacers(html)
 
 
 def _reading_weight(record: PageRecord) -> tuple[int, int]:
