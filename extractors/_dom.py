@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html import escape as html_escape
+from html import unescape as html_unescape
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -311,6 +312,86 @@ def with_spacers_as_spaces(html: str | bytes) -> str | bytes:
     if isinstance(html, bytes):
         return _SPACER_BYTES.sub(b" ", html)
     return _SPACER.sub(" ", html)
+
+
+#: A table drawn in preformatted text (a "lite" or terminal version of a page): rule
+#: lines of dashes or box-drawing characters, then cells between bars ("|", "│",
+#: "║") or columns aligned by runs of spaces.
+_PRE = re.compile(r"<pre\b[^>]*>(.*?)</pre>", re.S | re.I)
+_RULE_LINE = re.compile(r"[\s\-=+:_~\u2500-\u257f]*")
+_BARS = re.compile(r"[|\u2502\u2503\u2551]")
+_PIECE = re.compile(r"\S+(?: \S+)*")  # words with single spaces between: one cell's text
+_TAG = re.compile(r"<[^>]*>")
+
+
+def draws_tables_in_text(html: str | bytes) -> bool:
+    """Whether ``html`` has preformatted text, which may draw a table."""
+    return (b"<pre" in html) if isinstance(html, bytes) else ("<pre" in html)
+
+
+def with_text_tables_as_html(html: str | bytes) -> str | bytes:
+    """``html`` with each ``<pre>`` that draws a table (a column of labels and a column
+    per occupation) written as that ``<table>``."""
+    if isinstance(html, bytes):
+        return _PRE.sub(_as_table, html.decode("utf-8", "replace")).encode("utf-8")
+    return _PRE.sub(_as_table, html)
+
+
+def _as_table(found: re.Match[str]) -> str:
+    rows = text_table_rows(html_unescape(_TAG.sub("", found.group(1))))
+    if rows is None:
+        return found.group(0)
+    cells = ("".join(f"<td>{html_escape(cell)}</td>" for cell in row) for row in rows)
+    return "<table>" + "".join(f"<tr>{row}</tr>" for row in cells) + "</table>"
+
+
+def text_table_rows(text: str) -> list[list[str]] | None:
+    """The rows of a table drawn in ``text``; a line whose first cell is empty goes on the
+    cells of the row above (a wrapped value, a breakdown's next category), but for the
+    first (the header row). ``None`` unless three columns or more."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    lines = [line for line in lines if line.strip() and not _RULE_LINE.fullmatch(line)]
+    if len(lines) < 2:
+        return None
+    if any(_BARS.search(line) for line in lines):
+        split = [_between_bars(line) for line in lines]
+    else:
+        split = _aligned_columns(lines)
+    width = max(len(cells) for cells in split)
+    if width < 3:
+        return None
+    rows: list[list[str]] = []
+    for cells in split:
+        cells = cells + [""] * (width - len(cells))
+        if rows and not cells[0]:
+            rows[-1] = [" ".join(filter(None, pair)) for pair in zip(rows[-1], cells, strict=True)]
+        else:
+            rows.append(cells)
+    return rows
+
+
+def _between_bars(line: str) -> list[str]:
+    cells = [cell.strip() for cell in _BARS.split(line.strip())]
+    if _BARS.match(line.strip()):
+        cells = cells[1:]
+    if _BARS.search(line.strip()[-1:]):
+        cells = cells[:-1]
+    return cells
+
+
+def _aligned_columns(lines: list[str]) -> list[list[str]]:
+    """Cells of space-aligned columns: each text piece goes to the column its middle lies
+    in, the columns starting where the first line's pieces do (and at 0, for labels)."""
+    starts = sorted({0, *(piece.start() for piece in _PIECE.finditer(lines[0]))})
+    out: list[list[str]] = []
+    for line in lines:
+        cells = [""] * len(starts)
+        for piece in _PIECE.finditer(line):
+            middle = (piece.start() + piece.end()) // 2
+            column = max(index for index, start in enumerate(starts) if start <= middle)
+            cells[column] = f"{cells[column]} {piece.group()}".strip()
+        out.append(cells)
+    return out
 
 
 #: Word's namespace on the ``<html>`` of a page it saved ("Save as Web Page").

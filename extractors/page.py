@@ -25,6 +25,7 @@ from extractors._dom import (
     complete_streamed_boundaries,
     compose_shadow_roots,
     draws_gaps_with_spacers,
+    draws_tables_in_text,
     drop_drawn_text,
     join_broken_words,
     join_split_runs,
@@ -33,6 +34,7 @@ from extractors._dom import (
     splits_words_in_runs,
     streams_boundaries,
     with_spacers_as_spaces,
+    with_text_tables_as_html,
     without_word_list_markers,
 )
 from extractors._names import Names
@@ -69,7 +71,7 @@ from extractors.title import Title, capitalize_words, find_title, split_title
 
 #: Bumped whenever a change to the extractors can change a record, so that the
 #: reparse flow knows which archived pages to extract again.
-EXTRACTOR_VERSION = 13
+EXTRACTOR_VERSION = 14
 
 #: Section extractors in page order; earlier sections win when two give one value.
 SECTION_EXTRACTORS: tuple[tuple[str, Callable[[PageContext], SectionResult]], ...] = (
@@ -185,7 +187,12 @@ def _extract_safely(html: str | bytes, url: str | None, cut: bool = False) -> Pa
 
 def _repairable(html: str | bytes) -> bool:
     """Whether a second reading could see more of ``html`` than the first did."""
-    return splits_words_in_runs(html) or streams_boundaries(html) or draws_gaps_with_spacers(html)
+    return (
+        splits_words_in_runs(html)
+        or streams_boundaries(html)
+        or draws_gaps_with_spacers(html)
+        or draws_tables_in_text(html)
+    )
 
 
 def _reading_weight(record: PageRecord) -> tuple[int, int]:
@@ -217,6 +224,8 @@ def _extract(
         return PageRecord(url=url, title="", issues=issues.items)
     if repair and draws_gaps_with_spacers(html):
         html = with_spacers_as_spaces(html)
+    if repair and draws_tables_in_text(html):
+        html = with_text_tables_as_html(html)
     tree = parse_html(html)
     if saved_by_word(tree):
         html = without_word_list_markers(html)

@@ -11,6 +11,7 @@ from extractors._dom import (
     leaf_blocks,
     parse_html,
     prose_text,
+    text_table_rows,
     value_text,
 )
 
@@ -217,3 +218,43 @@ def test_paragraphs_inside_inline_elements_are_blocks() -> None:
         "<main><div><slot><x-rich><span><p>One.</p><p>Two.</p></span></x-rich></slot></div></main>"
     )
     assert _blocks(html) == [("One.", False), ("Two.", False)]
+
+
+def test_a_table_drawn_with_box_characters_and_wrapped_cells() -> None:
+    text = (
+        "\u250c\u2500\u2500\u2500\u2500\u2500\u252c\u2500\u2500\u2500\u2510\n"
+        "\u2502              \u2502 Line Cook       \u2502 Baker          \u2502\n"
+        "\u251c\u2500\u2500\u2500\u2500\u2500\u253c\u2500\u2500\u2500\u2524\n"
+        "\u2502 Gender ratio \u2502 Male, 71.8% Female, \u2502 Male, 43.0%   \u2502\n"
+        "\u2502              \u2502 28.2%           \u2502 Female, 57.0% \u2502\n"
+        "\u2502 LGBT Percentage \u2502 --          \u2502 8%             \u2502\n"
+        "\u2514\u2500\u2500\u2500\u2500\u2500\u2534\u2500\u2500\u2500\u2518"
+    )
+    assert text_table_rows(text) == [
+        ["", "Line Cook", "Baker"],
+        ["Gender ratio", "Male, 71.8% Female, 28.2%", "Male, 43.0% Female, 57.0%"],
+        ["LGBT Percentage", "--", "8%"],
+    ]
+
+
+def test_a_table_of_columns_aligned_by_spaces() -> None:
+    text = (
+        "                  Paralegal                   Legal Assistant\n"
+        "                  -------------------------   ---------------\n"
+        "Most common degree  Bachelor's Degree, 40%    Associate Degree, 36%\n"
+        "Number of jobs              223,045                  118,934\n"
+        "Race ratio        White, 60.2%                White, 57.5%\n"
+        "                  Asian, 5.7%                 Asian, 5.1%\n"
+        "                  Other, 34.1%\n"
+    )
+    assert text_table_rows(text) == [
+        ["", "Paralegal", "Legal Assistant"],
+        ["Most common degree", "Bachelor's Degree, 40%", "Associate Degree, 36%"],
+        ["Number of jobs", "223,045", "118,934"],
+        ["Race ratio", "White, 60.2% Asian, 5.7% Other, 34.1%", "White, 57.5% Asian, 5.1%"],
+    ]
+
+
+def test_preformatted_text_that_draws_no_table() -> None:
+    assert text_table_rows("def main():\n    return 0\n") is None
+    assert text_table_rows("one line only") is None
