@@ -871,8 +871,9 @@ class _ValueReader:
         $44,190; Machinist, $47,520.", "Nurse: $1 · Doctor: $2", "Nurse — x and Doctor —
         y"; else ``None``.
 
-        The text starts with one name, the other comes once after a separator (";", "·",
-        "|", ",", "and"), and each value is what follows its name.
+        The text starts with one name, the other comes after a separator (";", "·", "|",
+        ",", "and"; a line break, which reads as a space, when a colon follows the name:
+        "Nurse: $1<br>Doctor: $2"), and each value is what follows its name.
         """
         if self.names is None:
             return None
@@ -890,7 +891,7 @@ class _ValueReader:
                 for mention in mentions[1:]
                 if mention[2] != first
                 and (separator := _BEFORE_NEXT_NAME.search(text[first_end : mention[0]]))
-                and separator.group().strip()
+                and (separator.group().strip() or text[mention[1] : mention[1] + 1] == ":")
             ),
             None,
         )

@@ -29,7 +29,8 @@ def extract_descriptions(ctx: PageContext) -> SectionResult:
         if key not in ctx.outline.headings:
             ctx.issues.warn(SECTION, f"no 'What does ... do?' section for {ctx.names.pair[index]}")
             continue
-        paragraphs = description_paragraphs(ctx.outline.region(key))
+        heading = ctx.outline.headings[key]
+        paragraphs = description_paragraphs(ctx.outline.region(key), in_hidden(heading))
         if paragraphs:
             fields["description"] = "\n\n".join(paragraphs)
         else:
@@ -41,15 +42,17 @@ def extract_descriptions(ctx: PageContext) -> SectionResult:
 _NOTE_STARTS = ("source:", "sources:", "photo:", "image:", "credit:", "photo credit:")
 
 
-def description_paragraphs(region: list[Node]) -> list[str]:
+def description_paragraphs(region: list[Node], under_hidden: bool = False) -> list[str]:
     """The text of each paragraph in ``region``; ``<br>`` breaks a block into paragraphs.
 
     An image's caption, a paragraph that is only a link ("Learn more about nurses
-    →") and a source note are around the description, not part of it.
+    →") and a source note are around the description, not part of it; so is a hidden
+    block under a shown heading (a skeleton loader's copy), but not under a hidden one,
+    ``under_hidden`` (the second occupation's tab, shown when chosen).
     """
     paragraphs: list[str] = []
     for block in leaf_blocks(node for node in region if not _holds_a_form(node)):
-        if _is_aside(block.nodes[0]) or in_hidden(block.nodes[0]):
+        if _is_aside(block.nodes[0]) or (not under_hidden and in_hidden(block.nodes[0])):
             continue  # (hidden: a skeleton loader's copy, "Lorem ipsum")
         if _leads_with_ad_label(block.nodes):
             return paragraphs  # "<span>Advertisement</span><a>Request a demo.</a>": an ad

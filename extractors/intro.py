@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection
 
 from extractors._context import PageContext, SectionResult
-from extractors._dom import in_hidden, inside, leaf_blocks
+from extractors._dom import Block, in_hidden, inside, leaf_blocks
 from extractors._names import Names
 from extractors.normalize import find_durations, split_prose_list
 
@@ -84,7 +84,13 @@ def intro_text(ctx: PageContext, to_first_section: bool = False) -> str:
     ordered = [b for b, last in zip(blocks, later, strict=True) if not last] + [
         b for b, last in zip(blocks, later, strict=True) if last
     ]
-    return " ".join(text for text in (block.prose() for block in ordered) if text)
+    return " ".join(text for text in (_prose(block) for block in ordered) if text)
+
+
+def _prose(block: Block) -> str:
+    """A block's text, its lines (broken by ``<br>``) spaced: "...a web developer.<br><br>
+    The top three skills..." holds two sentences."""
+    return " ".join(block.lines()) if block.has_break() else block.prose()
 
 
 _TABLE = frozenset({"table"})

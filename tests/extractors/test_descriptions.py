@@ -203,3 +203,15 @@ def test_a_wiki_edit_link_and_a_main_article_note_are_not_part_of_it() -> None:
         "<p>Runs tests.</p>" + SALARY
     )
     assert _descriptions(rec) == ["Greets patients.", "Runs tests."]
+
+
+def test_the_second_description_in_a_hidden_tab_is_read() -> None:
+    """A page builder's tabs: the second occupation's tab is ``display:none`` (its
+    heading too) until chosen; it is no hidden copy."""
+    rec = record(
+        "<div class=tabs><div><h3>What does a patient coordinator do?</h3>"
+        "<p>Greets patients.</p></div><div style='display:none'>"
+        "<h3>What does a certified medical technician do?</h3><p>Runs tests.</p></div></div>"
+        + SALARY
+    )
+    assert _descriptions(rec) == ["Greets patients.", "Runs tests."]

@@ -178,3 +178,14 @@ def test_an_infobox_before_the_intro_does_not_decide_whose_time_it_is() -> None:
         (24, 48),
         (6, 12),
     ]
+
+
+def test_sentences_split_only_by_a_line_break() -> None:
+    """ASP.NET output: "...a web developer.<br /><br />The top three skills..." with no
+    space: the break ends the sentence."""
+    first, second = INTRO
+    rec = record(f"<p>{first}<br /><br />{second}</p>")
+    assert [o.top_skills for o in rec.occupations] == [
+        ["patients", "customer service", "patient care"],
+        ["patients", "vital signs", "CPR"],
+    ]

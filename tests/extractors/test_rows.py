@@ -752,3 +752,16 @@ def test_named_values_keep_their_commas_minus_signs_and_nulls() -> None:
         "salary": ["Odessa, TX", "--"],
         "age": ["-5%", "Welding, Cutting"],
     }
+
+
+def test_named_values_on_two_lines_under_a_heading_label() -> None:
+    """A page builder's blurb: the label a heading, then "Welder: $44,190<br>Machinist:
+    $47,520" (the line break, read as a space, separates them)."""
+    root = LexborHTMLParser(
+        "<main><h4>Yearly salary</h4><div>Welder: $44,190<br>Machinist: $47,520</div></main>"
+    ).css_first("main")
+    assert root is not None
+    assert read_rows([root], LABELS, names=WELDER, headers=False).rows["salary"] == [
+        "$44,190",
+        "$47,520",
+    ]
