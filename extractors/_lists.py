@@ -9,7 +9,7 @@ the blocks after it up to the next sub-heading or section, hidden ones included.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from extractors._context import PageContext
@@ -177,16 +177,18 @@ def list_items(nodes: list[Node], text_of: Callable[[Block], str], links: bool =
     """
     simple = _plain_list_texts(nodes, spaced=text_of is Block.value, links=links)
     if simple is not None:
-        texts: Iterable[str] = map(clean_text, simple)
+        pieces: list[tuple[str, Node | None]] = [(clean_text(text), None) for text in simple]
     else:
         blocks = leaf_blocks(nodes)
         if any(block.in_list for block in blocks):
             blocks = _list_blocks(blocks)
         if not links:
             blocks = [block for block in blocks if not _only_a_link(block.nodes)]
-        texts = (text for block in blocks for text in _block_texts(block, text_of))
-    items: list[str] = []
-    for text in texts:
+        pieces = [
+            (text, block.nodes[0]) for block in blocks for text in _block_texts(block, text_of)
+        ]
+    items: list[tuple[str, Node | None]] = []
+    for text, node in pieces:
         if not text:
             continue
         first = text[0]
@@ -196,8 +198,37 @@ def list_items(nodes: list[Node], text_of: Callable[[Block], str], links: bool =
         if first.lower() in CONTROL_STARTS and is_control(text):
             continue
         if text and text.lower() not in AD_LABELS:  # an ad's label below the list
-            items.append(text)
-    return items
+            items.append((text, node))
+    texts = [text for text, _ in items]
+    return _without_copies(items) if _repeats_words(texts) else texts
+
+
+def _repeats_words(texts: list[str]) -> bool:
+    """Whether an item with words comes twice (a share alone, "4%", may well repeat)."""
+    worded = [text for text in texts if any(map(str.isalpha, text))]
+    return len(set(worded)) < len(worded)
+
+
+def _without_copies(items: list[tuple[str, Node | None]]) -> list[str]:
+    """Each item once, in its own order, when a carousel's copies repeat them.
+
+    A looping carousel (Slick, Swiper) puts copies of its last slides before the real
+    ones and of its first after them, hidden like the real slides out of view; the real
+    run begins at the first slide shown. So the items are the first run of every item
+    once that starts with the first shown item (the carousel's own, or a full list in a
+    hidden "See all" box), else each item at its first place.
+    """
+    texts = [text for text, _ in items]
+    distinct = list(dict.fromkeys(texts))
+    count = len(distinct)
+    first_shown = next(
+        (text for text, node in items if node is not None and not in_hidden(node)), None
+    )
+    for start in range(len(texts) - count + 1):
+        run = texts[start : start + count]
+        if (first_shown is None or run[0] == first_shown) and len(set(run)) == count:
+            return run
+    return distinct
 
 
 def _list_blocks(blocks: list[Block]) -> list[Block]:
@@ -285,6 +316,8 @@ def _plain_list_texts(nodes: list[Node], spaced: bool, links: bool = True) -> li
         if len(pieces) > 1:
             return None
         texts.extend(pieces)
+    if _repeats_words(texts):
+        return None  # items repeated (a carousel's copies): read block by block
     return texts or None
 
 

@@ -60,7 +60,7 @@ from extractors.duties import extract_duties
 from extractors.education import TABLE as EDUCATION_TABLE
 from extractors.education import extract_education
 from extractors.intro import extract_intro
-from extractors.normalize import slugify
+from extractors.normalize import slugify, split_labelled_share
 from extractors.overview import TABLE as OVERVIEW_TABLE
 from extractors.overview import extract_overview
 from extractors.records import Occupation, PageRecord
@@ -71,7 +71,7 @@ from extractors.title import Title, capitalize_words, find_title, split_title
 
 #: Bumped whenever a change to the extractors can change a record, so that the
 #: reparse flow knows which archived pages to extract again.
-EXTRACTOR_VERSION = 15
+EXTRACTOR_VERSION = 16
 
 #: Section extractors in page order; earlier sections win when two give one value.
 SECTION_EXTRACTORS: tuple[tuple[str, Callable[[PageContext], SectionResult]], ...] = (
@@ -333,6 +333,8 @@ def _outline(
         if title.order is not None and candidate.order > title.order:
             if candidate.text.lower().rstrip(" :*") in ROW_LABELS:
                 continue  # a card's label written as a heading (<h3>Yearly salary</h3>)
+            if split_labelled_share(candidate.text)[1] is not None:
+                continue  # a list's item written as a heading (<h4>Excel, 7%</h4>)
             if in_chrome(candidate.node):
                 continue  # a table of contents' or a sidebar's: walks step over those whole
             outline.add_boundary(candidate.node)

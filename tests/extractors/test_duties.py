@@ -144,3 +144,29 @@ def test_a_bare_job_responsibilities_heading_with_example_subheadings() -> None:
         ["Schedule appointments for patients."],
         ["Draw blood samples."],
     ]
+
+
+def test_see_all_opens_the_full_list_elsewhere_in_the_page() -> None:
+    """The list shows a few duties, and "See all responsibilities" opens a modal at the
+    end of the page holding all of them; a "Show more" to the section itself opens none."""
+    from seed_page import mini_page
+
+    from extractors import extract_page
+
+    body = (
+        f"<h2>{TITLE} duties and responsibilities</h2>"
+        "<h3>Patient coordinator example responsibilities.</h3><ul><li>Greet patients.</li>"
+        "</ul><a href='#all-a' data-toggle=modal>See all responsibilities</a>"
+        "<h3>Certified medical technician example responsibilities.</h3><ul><li>Run tests."
+        "</li></ul><a href='#duties'>Show more</a>"
+    )
+    modal = (
+        "<div id=all-a class=modal style='display:none'><h4>All of them</h4><ul>"
+        "<li>Greet patients.</li><li>Book appointments.</li></ul></div>"
+    )
+    page = mini_page(body).replace("</main>", f"</main>{modal}")
+    rec = extract_page(page)
+    assert [o.responsibilities for o in rec.occupations] == [
+        ["Greet patients.", "Book appointments."],
+        ["Run tests."],
+    ]

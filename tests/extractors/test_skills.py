@@ -223,3 +223,29 @@ def test_a_name_with_its_comma_and_the_share_in_the_next_element() -> None:
         ("Patients", 22.0),
         ("CT", 9.0),
     ]
+
+
+def test_a_looping_carousels_copies_count_once_in_their_own_order() -> None:
+    """Slick keeps copies of the last slides before the real ones and of the first after
+    them, all hidden like the real slides out of view; the first shown slide is the first
+    real one. Each skill is an ``<h4>``, no heading of a section."""
+
+    def slide(skill: str, hidden: bool) -> str:
+        return f"<div{' aria-hidden=true' if hidden else ''}><h4>{skill}</h4></div>"
+
+    real = ["Patients, 30%", "Customer Service, 11%", "Patient Care, 6%"]
+    track = (
+        slide(real[-1], True)
+        + slide(real[0], False)
+        + slide(real[1], True)
+        + slide(real[2], True)
+        + slide(real[0], True)
+    )
+    rec = record(
+        HEADING + f"<h3>Common patient coordinator skills</h3><div class=track>{track}</div>"
+        "<h3>Common certified medical technician skills</h3><ul><li>CPR, 8%</li></ul>" + BROWSE
+    )
+    assert _skills(rec) == [
+        [("Patients", 30.0), ("Customer Service", 11.0), ("Patient Care", 6.0)],
+        [("CPR", 8.0)],
+    ]
