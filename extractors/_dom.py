@@ -827,13 +827,16 @@ def is_hidden(node: Node) -> bool:
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 
 
-def in_hidden(node: Node) -> bool:
+def in_hidden(node: Node, within: frozenset[int] = frozenset()) -> bool:
     """Whether ``node`` or an element around it is hidden (see ``is_hidden``), a tab panel
-    not chosen yet aside: its content is the page's (one occupation per tab)."""
+    not chosen yet aside: its content is the page's (one occupation per tab). With
+    ``within`` (the ids of a region's nodes), only up to the region node that holds it."""
     current: Node | None = node
     while current is not None:
         if current.is_element_node and is_hidden(current) and not is_tab_panel(current):
             return True
+        if current.mem_id in within:
+            return False
         current = current.parent
     return False
 

@@ -205,6 +205,8 @@ def list_items(nodes: list[Node], text_of: Callable[[Block], str], links: bool =
 
 def _repeats_words(texts: list[str]) -> bool:
     """Whether an item with words comes twice (a share alone, "4%", may well repeat)."""
+    if len(set(texts)) == len(texts):
+        return False
     worded = [text for text in texts if any(map(str.isalpha, text))]
     return len(set(worded)) < len(worded)
 

@@ -51,8 +51,10 @@ def description_paragraphs(region: list[Node], under_hidden: bool = False) -> li
     ``under_hidden`` (the second occupation's tab, shown when chosen).
     """
     paragraphs: list[str] = []
+    region_ids = frozenset(node.mem_id for node in region)
     for block in leaf_blocks(node for node in region if not _holds_a_form(node)):
-        if _is_aside(block.nodes[0]) or (not under_hidden and in_hidden(block.nodes[0])):
+        node = block.nodes[0]
+        if _is_aside(node) or (not under_hidden and in_hidden(node, region_ids)):
             continue  # (hidden: a skeleton loader's copy, "Lorem ipsum")
         if _leads_with_ad_label(block.nodes):
             return paragraphs  # "<span>Advertisement</span><a>Request a demo.</a>": an ad

@@ -80,7 +80,10 @@ def intro_text(ctx: PageContext, to_first_section: bool = False) -> str:
     outline = ctx.outline
     region = outline.region_to_a_section("title") if to_first_section else outline.region("title")
     blocks = leaf_blocks(region)
-    later = [inside(block.nodes[0], _TABLE) or in_hidden(block.nodes[0]) for block in blocks]
+    region_ids = frozenset(node.mem_id for node in region)
+    later = [
+        inside(block.nodes[0], _TABLE) or in_hidden(block.nodes[0], region_ids) for block in blocks
+    ]
     ordered = [b for b, last in zip(blocks, later, strict=True) if not last] + [
         b for b, last in zip(blocks, later, strict=True) if last
     ]
@@ -90,7 +93,14 @@ def intro_text(ctx: PageContext, to_first_section: bool = False) -> str:
 def _prose(block: Block) -> str:
     """A block's text, its lines (broken by ``<br>``) spaced: "...a web developer.<br><br>
     The top three skills..." holds two sentences."""
-    return " ".join(block.lines()) if block.has_break() else block.prose()
+    text = block.prose()
+    if _GLUED_SENTENCES.search(text) is None or not block.has_break():
+        return text
+    return " ".join(block.lines())
+
+
+#: A sentence's end touching the next one's start: "...a web developer.The top three".
+_GLUED_SENTENCES = re.compile(r"[a-z][.!?][A-Z]")
 
 
 _TABLE = frozenset({"table"})
