@@ -7,6 +7,7 @@ real site's classes are build hashes and change without notice.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html import escape as html_escape
@@ -786,7 +787,7 @@ def _pieces(node: Node) -> tuple[list[tuple[Node, bool]], bool, bool]:
                 pieces.append((child, False))
             continue
         tag = child.tag
-        if tag in BLOCK_TAGS or _holds_block(child):
+        if tag in BLOCK_TAGS or _holds_block(child) or _component_list(child):
             # (an inline element holding paragraphs, "<span><p>..</p><p>..</p></span>",
             # shows them as blocks, as an unknown element holding blocks does)
             pieces.append((child, True))
@@ -796,7 +797,31 @@ def _pieces(node: Node) -> tuple[list[tuple[Node, bool]], bool, bool]:
             pieces.append((child, False))
         elif tag in NON_CONTENT_TAGS:
             left_out = True
+    customs = [index for index, (child, block) in enumerate(pieces) if not block and _custom(child)]
+    if len(customs) >= 2:
+        # A component's items: two or more custom elements of one tag side by side
+        # (<ion-item>, <mat-list-item>) are laid out as blocks, one item each.
+        counts = Counter(pieces[index][0].tag for index in customs)
+        for index in customs:
+            child = pieces[index][0]
+            if counts[child.tag] >= 2:
+                pieces[index] = (child, True)
+                opens = opens or bool(child.text().strip())
     return pieces, opens, left_out
+
+
+def _custom(node: Node) -> bool:
+    """Whether ``node`` is a custom element (its tag has a hyphen: ``<ion-item>``)."""
+    return node.is_element_node and "-" in (node.tag or "")
+
+
+def _component_list(node: Node) -> bool:
+    """Whether a custom element holds two or more custom elements of one tag (an
+    ``<ion-list>`` of ``<ion-item>``s): a list, laid out as a block."""
+    if not _custom(node):
+        return False
+    tags = [child.tag for child in node.iter() if _custom(child)]
+    return len(tags) > len(set(tags))
 
 
 def _holds_block(node: Node) -> bool:

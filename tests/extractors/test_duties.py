@@ -170,3 +170,26 @@ def test_see_all_opens_the_full_list_elsewhere_in_the_page() -> None:
         ["Greet patients.", "Book appointments."],
         ["Run tests."],
     ]
+
+
+def test_a_components_items_are_items() -> None:
+    """Ionic pre-rendered: an ``<ion-list>`` of ``<ion-item>``s (custom elements, laid out
+    as blocks), the rest in an accordion's hidden ``<ion-list>``."""
+    item = "<ion-item><ion-icon aria-hidden=true></ion-icon><ion-label>{}</ion-label></ion-item>"
+    rec = record(
+        HEADING
+        + "<h3>Patient coordinator example responsibilities.</h3><ion-list>"
+        + item.format("Greet patients.")
+        + item.format("Book appointments.")
+        + "</ion-list><ion-accordion><ion-item slot=header><ion-label>Show more</ion-label>"
+        "</ion-item><div slot=content aria-hidden=true><ion-list>"
+        + item.format("File records.")
+        + item.format("Answer calls.")
+        + "</ion-list></div></ion-accordion>"
+        "<h3>Certified medical technician example responsibilities.</h3>"
+        "<ul><li>Run tests.</li></ul>"
+    )
+    assert [o.responsibilities for o in rec.occupations] == [
+        ["Greet patients.", "Book appointments.", "File records.", "Answer calls."],
+        ["Run tests."],
+    ]
