@@ -244,8 +244,16 @@ def _list_blocks(blocks: list[Block]) -> list[Block]:
     return [
         block
         for block in blocks
-        if block.in_list or (len(block.nodes) == 1 and runs[_run_key(block)] >= _MIN_RUN)
+        if block.in_list
+        or (
+            len(block.nodes) == 1
+            and runs[_run_key(block)] >= _MIN_RUN
+            and block.nodes[0].tag not in _CELL_TAGS  # a table after the list is none of it
+        )
     ]
+
+
+_CELL_TAGS = frozenset({"td", "th"})
 
 
 #: Sibling elements of one tag that make a list of their own.

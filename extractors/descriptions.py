@@ -38,6 +38,9 @@ def extract_descriptions(ctx: PageContext) -> SectionResult:
     return result
 
 
+#: The title of a callout box after a description (a wiki's "Tip" or "Note" panel): the
+#: box's words are no part of the description.
+_CALLOUT_LABELS = frozenset({"tip", "note", "info", "warning", "important", "pro tip"})
 #: How a note under a description starts: its source or an image's credit, not its words.
 _NOTE_STARTS = ("source:", "sources:", "photo:", "image:", "credit:", "photo credit:")
 
@@ -61,8 +64,8 @@ def description_paragraphs(region: list[Node], under_hidden: bool = False) -> li
 
         for text in _kept_paragraphs(block) or block.lines():
             lowered = text.lower()
-            if lowered in AD_LABELS or _is_labelled_ad(lowered):
-                return paragraphs  # an advertisement after the description: what follows is its
+            if lowered in AD_LABELS or _is_labelled_ad(lowered) or lowered in _CALLOUT_LABELS:
+                return paragraphs  # an ad (or a tip box) after the description: the rest is its
             if not any(char.isalnum() for char in text):
                 continue  # an icon or a divider ("💡", "* * *"), not words
             if not (

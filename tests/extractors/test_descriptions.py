@@ -215,3 +215,14 @@ def test_the_second_description_in_a_hidden_tab_is_read() -> None:
         + SALARY
     )
     assert _descriptions(rec) == ["Greets patients.", "Runs tests."]
+
+
+def test_a_tip_box_after_a_description_is_no_part_of_it() -> None:
+    """A wiki's "Tip" panel after the second description: its title, then its words."""
+    rec = record(
+        "<h2>What does a patient coordinator do?</h2><p>Greets patients.</p>"
+        "<h2>What does a certified medical technician do?</h2><p>Runs tests.</p>"
+        "<div class=panel><p><strong>Tip</strong></p><p>Programs take 6-12 months.</p></div>"
+        + SALARY
+    )
+    assert _descriptions(rec) == ["Greets patients.", "Runs tests."]

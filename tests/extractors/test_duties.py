@@ -193,3 +193,15 @@ def test_a_components_items_are_items() -> None:
         ["Greet patients.", "Book appointments.", "File records.", "Answer calls."],
         ["Run tests."],
     ]
+
+
+def test_a_table_after_the_lists_gives_no_items() -> None:
+    """A wiki's issue-tracker table between two sections: "Key | Summary | Status"."""
+    rec = record(
+        HEADING + "<h3>Patient coordinator example responsibilities.</h3>"
+        "<ul><li>Greet patients.</li></ul>"
+        "<h3>Certified medical technician example responsibilities.</h3>"
+        "<ul><li>Run tests.</li></ul><table><tr><th>Key</th><th>Summary</th><th>Status</th>"
+        "</tr><tr><td>KB-12</td><td>Fix the footer</td><td>Done</td></tr></table>"
+    )
+    assert [o.responsibilities for o in rec.occupations] == [["Greet patients."], ["Run tests."]]
