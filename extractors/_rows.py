@@ -922,6 +922,12 @@ class _ValueReader:
             siblings = self._siblings_after(current, in_label_cell)
             if in_label_cell and wanted == 2 and self._named_values(siblings) is not None:
                 return siblings  # "<b>Label:</b> Welder, Odessa, TX; Machinist, Santa Clara, CA."
+            if level == 0 and siblings and current.tag in HEADING_TAGS:
+                outside = self._value_after_wrapper(current)
+                if outside is not None and wanted == 1 and _no_figures(siblings):
+                    return [outside]  # the words under the label were its caption
+                if outside is not None and len(siblings) < wanted:
+                    return [*siblings, outside]  # A's value under the label, B's beside
             if siblings and (
                 _only_notes_and_icons(siblings) or (in_label_cell and self._only_whose(siblings))
             ):
@@ -944,6 +950,18 @@ class _ValueReader:
                 return self._aligned_values(current, parent) if aligned else []
             current = parent
         return []
+
+    def _value_after_wrapper(self, label: Node) -> Node | None:
+        """What follows the wrapper of a heading label and the words under it, when it holds
+        text and no label: ``<ion-label><h3>Yearly salary</h3><p>National average</p>
+        </ion-label><ion-note>$49,610</ion-note>``; else ``None``."""
+        wrapper = label.parent
+        if wrapper is None:
+            return None
+        after = next(next_content(wrapper), None)
+        if after is None or after.mem_id in self.ancestors or not value_text(after):
+            return None
+        return after
 
     def _value_above(self, label: Node) -> Node | None:
         """The value a label is the caption of, written before it in a card of their own
@@ -1237,6 +1255,11 @@ def _rows_of(followers: list[Node]) -> list[Node]:
 
 
 _ROW_GROUPS = frozenset({"tbody", "thead", "tfoot"})
+
+
+def _no_figures(nodes: list[Node]) -> bool:
+    """Whether ``nodes`` hold no digit (a caption such as "National average", no value)."""
+    return not any(char.isdigit() for node in nodes for char in value_text(node))
 
 
 def _only_notes_and_icons(nodes: list[Node]) -> bool:

@@ -765,3 +765,27 @@ def test_named_values_on_two_lines_under_a_heading_label() -> None:
         "$44,190",
         "$47,520",
     ]
+
+
+def test_a_heading_label_with_a_caption_and_its_value_beside_them() -> None:
+    """Ionic rows: ``<ion-label><h3>Label</h3><p>caption</p></ion-label><ion-note>value
+    </ion-note>`` (one occupation per pane: the words under the label are a caption), and
+    ``<ion-label><h3>Label</h3><p>A's value</p></ion-label><ion-note>B's value</ion-note>``."""
+
+    def item(label: str, under: str, note: str) -> str:
+        return (
+            f"<ion-item><ion-label><h3>{label}</h3><p>{under}</p></ion-label>"
+            f"<ion-note>{note}</ion-note></ion-item>"
+        )
+
+    panes = LexborHTMLParser(
+        "<main><div id=a>" + item("Yearly salary", "National average", "$1") + "</div>"
+        "<div id=b>" + item("Yearly salary", "National average", "$2") + "</div></main>"
+    ).css_first("main")
+    assert panes is not None
+    assert read_rows([panes], LABELS).rows["salary"] == ["$1", "$2"]
+    side_by_side = LexborHTMLParser(
+        "<main><ion-list>" + item("Average age", "40", "44") + "</ion-list></main>"
+    ).css_first("main")
+    assert side_by_side is not None
+    assert read_rows([side_by_side], LABELS).rows["age"] == ["40", "44"]
