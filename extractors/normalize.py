@@ -62,8 +62,12 @@ NULL_TEXTS = frozenset(
         "not available",
         "unavailable",
         "no data",
+        "no data available",
+        "data not available",
     }
 )
+_NULL_DASHES = "-\u2013\u2014 "
+_MAX_NULL_CHARS = 32
 
 
 def clean_text(text: str) -> str:
@@ -104,9 +108,14 @@ def is_null(text: str | None) -> bool:
     """Whether a cell's text means "no value" ("", "-", "--", "—", "N/A", ...)."""
     if text is None:
         return True
-    if len(text) > 16:
+    if len(text) > _MAX_NULL_CHARS:
         return False
-    return text.strip(_NULL_PADDING).lower() in NULL_TEXTS
+    lowered = text.strip(_NULL_PADDING).lower()
+    if lowered in NULL_TEXTS:
+        return True
+    # A dash shown and its words for a screen reader: "--No data available".
+    words = lowered.lstrip(_NULL_DASHES)
+    return words != lowered and words.strip(" ()") in NULL_TEXTS
 
 
 def text_or_none(text: str | None) -> str | None:

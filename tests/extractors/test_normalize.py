@@ -418,3 +418,14 @@ def test_footnote_marks_at_the_end_of_a_value_go() -> None:
     assert without_note_marks("Acme [1][2]") == "Acme"
     assert without_note_marks("Brockton, MA") == "Brockton, MA"
     assert without_note_marks("*") == "*"
+
+
+@pytest.mark.parametrize("text", ["--No data available", "\u2014 (not available)", "- n/a"])
+def test_a_dash_with_its_words_for_a_screen_reader_is_null(text: str) -> None:
+    """ "<span aria-hidden=true>--</span><span class=visually-hidden>No data available</span>"."""
+    assert is_null(text)
+
+
+@pytest.mark.parametrize("text", ["-5%", "- Acme", "--5"])
+def test_a_dash_before_other_words_is_no_null(text: str) -> None:
+    assert not is_null(text)
