@@ -64,6 +64,8 @@ def description_paragraphs(region: list[Node], under_hidden: bool = False) -> li
 
         for text in _kept_paragraphs(block) or block.lines():
             lowered = text.lower()
+            if lowered in AD_LABELS and _empty_slot(node):
+                break  # "<div><span>Advertisement</span><ins></ins></div>" between paragraphs
             if lowered in AD_LABELS or _is_labelled_ad(lowered) or lowered in _CALLOUT_LABELS:
                 return paragraphs  # an ad (or a tip box) after the description: the rest is its
             if not any(char.isalnum() for char in text):
@@ -103,6 +105,13 @@ def _holds_a_form(node: Node) -> bool:
     if not node.is_element_node or node.tag == "p":
         return False
     return node.tag == "form" or node.css_first(_FORM_SELECTOR) is not None
+
+
+def _empty_slot(label: Node) -> bool:
+    """Whether an ad's label is all its box shows (the ad itself not loaded): the text
+    after the box goes on with the description."""
+    box = label.parent
+    return box is not None and value_text(box).lower() == value_text(label).lower()
 
 
 def _leads_with_ad_label(nodes: tuple[Node, ...]) -> bool:

@@ -97,9 +97,11 @@ def _same_names(found: Names | None, names: tuple[str, str]) -> bool:
 
 
 #: A permalink to the heading itself at either end of it: "A vs B¶" (MkDocs, Sphinx),
-#: "A vs B #" (Hugo), "🔗 A vs B". A "#" touching a word ("C#") is part of it.
+#: "A vs B #" (Hugo), "🔗 A vs B", "#A vs B" (an anchor icon before the words). A "#"
+#: touching a word's end ("C#") is part of it.
 _PERMALINK = re.compile(
-    r"^(?:[\u00b6\u00a7\U0001f517]\s*|#\s+)+|(?:\s*[\u00b6\u00a7\U0001f517]|\s+#)+\s*$"
+    r"^(?:[\u00b6\u00a7\U0001f517]\s*|#\s*(?=[^\W\d_]))+"
+    r"|(?:\s*[\u00b6\u00a7\U0001f517]|\s+#)+\s*$"
 )
 #: One of these is in every permalink mark.
 _PERMALINK_MARKS = ("#", "\u00b6", "\u00a7", "\U0001f517")

@@ -226,3 +226,14 @@ def test_a_tip_box_after_a_description_is_no_part_of_it() -> None:
         + SALARY
     )
     assert _descriptions(rec) == ["Greets patients.", "Runs tests."]
+
+
+def test_an_empty_ad_slot_between_paragraphs_does_not_end_it() -> None:
+    """ "<div><span>Advertisement</span><ins></ins></div>" (the ad not loaded) between two
+    paragraphs of one description."""
+    rec = record(
+        "<h2>What does a patient coordinator do?</h2><p>One.</p>"
+        "<div class=ad-slot><span>Advertisement</span><ins></ins></div><p>Two.</p>"
+        "<h2>What does a certified medical technician do?</h2><p>Three.</p>" + SALARY
+    )
+    assert _descriptions(rec) == ["One.\n\nTwo.", "Three."]

@@ -157,3 +157,13 @@ def test_the_title_is_the_line_of_the_h1_that_reads_a_vs_b(h1: str) -> None:
 def test_inline_markup_in_a_one_line_title_stays() -> None:
     rec = extract_page("<h1><em>Nurse</em> vs <em>doctor</em></h1>")
     assert rec.title == "Nurse vs doctor"
+
+
+def test_an_anchor_icon_touching_the_titles_words() -> None:
+    """ "<h1><a class=anchor aria-hidden=true href=#t>#</a>Nurse vs doctor</h1>"."""
+    rec = extract_page(
+        "<html><body><h1>Career Guides</h1><main><h1><a class=anchor aria-hidden=true "
+        "href='#t'>#</a>Nurse vs doctor</h1></main></body></html>"
+    )
+    assert rec.title == "Nurse vs doctor"
+    assert [o.title for o in rec.occupations] == ["Nurse", "Doctor"]
