@@ -395,6 +395,31 @@ def _aligned_columns(lines: list[str]) -> list[list[str]]:
     return out
 
 
+#: An element whose style keeps its line breaks (``white-space: pre-wrap``): a site
+#: builder's text block writing one "Label: value" a line, split by newlines only.
+_KEPT_LINES = re.compile(
+    r"(<(p|div|span|li|td)\b[^>]*white-space:\s*pre(?:-wrap|-line)?[^>]*>)(.*?)(</\2>)",
+    re.S | re.I,
+)
+
+
+def keeps_line_breaks(html: str | bytes) -> bool:
+    """Whether ``html`` styles an element to keep its line breaks."""
+    return (b"white-space:" in html) if isinstance(html, bytes) else ("white-space:" in html)
+
+
+def with_kept_lines_as_breaks(html: str | bytes) -> str | bytes:
+    """``html`` with the line breaks inside elements that keep them written as ``<br>``."""
+    if isinstance(html, bytes):
+        return _KEPT_LINES.sub(_lines_as_breaks, html.decode("utf-8", "replace")).encode("utf-8")
+    return _KEPT_LINES.sub(_lines_as_breaks, html)
+
+
+def _lines_as_breaks(found: re.Match[str]) -> str:
+    inner = found.group(3).strip("\n")
+    return found.group(1) + inner.replace("\n", "<br>") + found.group(4)
+
+
 #: Word's namespace on the ``<html>`` of a page it saved ("Save as Web Page").
 _WORD_NAMESPACE = "urn:schemas-microsoft-com:office:word"
 #: Each list item's bullet, written for browsers without lists: "<![if !supportLists]>

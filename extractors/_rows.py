@@ -274,6 +274,16 @@ def _find_units(
                     unit = _climb_to_label(owner, text, labels) if text else None
             else:
                 unit = _unit_in(owner, labels)
+                if (
+                    unit is not None
+                    and unit.node.is_text_node  # (not a label broken over two lines)
+                    and any(child.tag == "br" for child in owner.iter())
+                ):
+                    # "Yearly salary: $1<br>Hourly rate: $2": a label on every line
+                    for more in _line_units(owner, labels):
+                        if more.node.mem_id not in seen_units:
+                            seen_units.add(more.node.mem_id)
+                            units.append(more)
             if unit is not None:
                 if unit.node.mem_id not in seen_units:
                     seen_units.add(unit.node.mem_id)
@@ -443,6 +453,23 @@ def _unit_in(owner: Node, labels: LabelSet) -> _Unit | None:
         if unit is not None:
             return unit
     return None
+
+
+def _line_units(owner: Node, labels: LabelSet) -> list[_Unit]:
+    """The label occurrences of each line after the first in ``owner``'s own text, lines
+    being split by ``<br>``: each line's first text piece that is a label."""
+    found: list[_Unit] = []
+    after_break = False
+    for piece in owner.iter(include_text=True):
+        if piece.tag == "br":
+            after_break = True
+        elif after_break and piece.is_text_node:
+            text = value_text(piece).lower()
+            unit = _climb_to_label(piece, text, labels) if text else None
+            if unit is not None:
+                found.append(unit)
+            after_break = unit is None and not text
+    return found
 
 
 def _is_figure_with_unit(owner: Node, labels: LabelSet) -> bool:

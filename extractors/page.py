@@ -29,10 +29,12 @@ from extractors._dom import (
     drop_drawn_text,
     join_broken_words,
     join_split_runs,
+    keeps_line_breaks,
     parse_html,
     saved_by_word,
     splits_words_in_runs,
     streams_boundaries,
+    with_kept_lines_as_breaks,
     with_spacers_as_spaces,
     with_text_tables_as_html,
     without_word_list_markers,
@@ -71,7 +73,7 @@ from extractors.title import Title, capitalize_words, find_title, split_title
 
 #: Bumped whenever a change to the extractors can change a record, so that the
 #: reparse flow knows which archived pages to extract again.
-EXTRACTOR_VERSION = 21
+EXTRACTOR_VERSION = 22
 
 #: Section extractors in page order; earlier sections win when two give one value.
 SECTION_EXTRACTORS: tuple[tuple[str, Callable[[PageContext], SectionResult]], ...] = (
@@ -192,6 +194,7 @@ def _repairable(html: str | bytes) -> bool:
         or streams_boundaries(html)
         or draws_gaps_with_spacers(html)
         or draws_tables_in_text(html)
+        or keeps_line_breaks(html)
     )
 
 
@@ -226,6 +229,8 @@ def _extract(
         html = with_spacers_as_spaces(html)
     if repair and draws_tables_in_text(html):
         html = with_text_tables_as_html(html)
+    if repair and keeps_line_breaks(html):
+        html = with_kept_lines_as_breaks(html)
     tree = parse_html(html)
     if saved_by_word(tree):
         html = without_word_list_markers(html)

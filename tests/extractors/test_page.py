@@ -643,3 +643,22 @@ def test_a_converted_pdf_with_spacers_for_word_gaps_and_an_outline_of_links() ->
     rec = extract_page(page)
     assert [o.yearly_salary_usd for o in rec.occupations] == [32954, 38859]
     assert [o.avg_age_years for o in rec.occupations] == [40, 44]
+
+
+def test_lines_kept_by_a_style_are_lines() -> None:
+    """Squarespace: "<p style='white-space:pre-wrap;'>Yearly salary: $32,954\\nAverage
+    age: 40</p>", one text block per occupation, the lines split by newlines only."""
+
+    def card(name: str, salary: str, age: str) -> str:
+        return (
+            f"<div><h4>{name}</h4><p style='white-space:pre-wrap;'>Yearly salary: {salary}\n"
+            f"Average age: {age}</p></div>"
+        )
+
+    rec = record(
+        f"<h2>{TITLE} overview</h2>"
+        + card("Patient Coordinator", "$32,954", "40")
+        + card("Certified Medical Technician", "$38,859", "44")
+    )
+    assert [o.yearly_salary_usd for o in rec.occupations] == [32954, 38859]
+    assert [o.avg_age_years for o in rec.occupations] == [40, 44]

@@ -789,3 +789,19 @@ def test_a_heading_label_with_a_caption_and_its_value_beside_them() -> None:
     ).css_first("main")
     assert side_by_side is not None
     assert read_rows([side_by_side], LABELS).rows["age"] == ["40", "44"]
+
+
+def test_a_label_on_every_line_of_one_text() -> None:
+    """A site builder's text block: "Yearly salary: $1<br>Average age: 40", one card per
+    occupation; a label broken over two lines ("Average<br>age") is still one label."""
+    root = LexborHTMLParser(
+        "<main><div><h4>Nurse</h4><p>Yearly salary: $1<br>Average age: 40</p></div>"
+        "<div><h4>Doctor</h4><p>Yearly salary: $2<br>Average age: 44</p></div></main>"
+    ).css_first("main")
+    assert root is not None
+    assert read_rows([root], LABELS).rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
+    broken = LexborHTMLParser(
+        "<main><table><tr><th>Average<br>age</th><td>40</td><td>44</td></tr></table></main>"
+    ).css_first("main")
+    assert broken is not None
+    assert read_rows([broken], LABELS).rows == {"age": ["40", "44"]}
