@@ -275,6 +275,8 @@ def complete_streamed_boundaries(tree: LexborHTMLParser) -> None:
     salary...") up to the boundary's end (``<!--/$-->``)."""
     for segment in tree.css(_STREAMED_SEGMENTS):
         number = (segment.attributes.get("id") or "")[2:]
+        if not number.isalnum():
+            continue  # React numbers its segments; anything else is none of them
         placeholder = tree.css_first(f'template[id="B:{number}"]')
         boundary = placeholder is not None  # else a segment inside a segment: "P:7" ($RS)
         if placeholder is None:

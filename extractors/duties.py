@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from extractors._context import PageContext, SectionResult, empty_result
 from extractors._dom import Block, Node, ancestry_ids, value_text
 from extractors._lists import list_items, sublists
@@ -37,6 +39,8 @@ def extract_duties(ctx: PageContext) -> SectionResult:
 #: A control that names what it shows: a link to an element of the page, or a button
 #: that says which element it opens.
 _POINTERS = 'a[href^="#"], [data-target^="#"], [aria-controls]'
+#: An id that a CSS selector can name as it is (any other is left alone).
+_PLAIN_ID = re.compile(r"[\w.:-]+")
 
 
 def _elsewhere(ctx: PageContext, blocks: list[Node]) -> list[list[str]]:
@@ -54,7 +58,7 @@ def _elsewhere(ctx: PageContext, blocks: list[Node]) -> list[list[str]]:
             attrs = control.attributes
             target = attrs.get("aria-controls") or attrs.get("data-target") or attrs.get("href")
             name = (target or "").lstrip("#")
-            box = ctx.tree.css_first(f'[id="{name}"]') if name and '"' not in name else None
+            box = ctx.tree.css_first(f'[id="{name}"]') if _PLAIN_ID.fullmatch(name) else None
             if box is None or box.mem_id in ancestry_ids(control):
                 continue  # nothing there, or the section itself ("Show more" to "#duties")
             if box.css_first("li") is not None:

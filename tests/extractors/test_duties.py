@@ -205,3 +205,14 @@ def test_a_table_after_the_lists_gives_no_items() -> None:
         "</tr><tr><td>KB-12</td><td>Fix the footer</td><td>Done</td></tr></table>"
     )
     assert [o.responsibilities for o in rec.occupations] == [["Greet patients."], ["Run tests."]]
+
+
+def test_a_control_pointing_at_an_id_no_selector_can_name_is_left_alone() -> None:
+    """'<a href="#a&quot;b\\c">See all responsibilities</a>': no error, nothing added."""
+    rec = record(
+        HEADING + "<h3>Patient coordinator example responsibilities.</h3><ul><li>Greet.</li>"
+        "</ul><a href='#a&quot;b\\c'>See all responsibilities</a>"
+        "<h3>Certified medical technician example responsibilities.</h3><ul><li>Run.</li></ul>"
+    )
+    assert [o.responsibilities for o in rec.occupations] == [["Greet."], ["Run."]]
+    assert not [issue for issue in rec.issues if issue.severity == "error"]
