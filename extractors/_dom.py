@@ -422,6 +422,23 @@ def _lines_as_breaks(found: re.Match[str]) -> str:
     return found.group(1) + inner.replace("\n", "<br>") + found.group(4)
 
 
+def embeds_frame_documents(html: str | bytes) -> bool:
+    """Whether ``html`` has frames whose document is inline (``<iframe srcdoc>``)."""
+    return (b"srcdoc" in html) if isinstance(html, bytes) else ("srcdoc" in html)
+
+
+def inline_frame_documents(tree: LexborHTMLParser) -> None:
+    """Put each ``<iframe srcdoc="...">``'s document where a browser shows it: a news
+    site's embedded table is a whole document in the frame's attribute."""
+    for frame in tree.css("iframe[srcdoc]"):
+        document = LexborHTMLParser(frame.attributes.get("srcdoc") or "", scripting=True)
+        body = document.body
+        if body is not None:
+            for child in list(body.iter(include_text=True)):
+                frame.insert_before(child)  # a copy into this tree
+        frame.decompose()
+
+
 #: Word's namespace on the ``<html>`` of a page it saved ("Save as Web Page").
 _WORD_NAMESPACE = "urn:schemas-microsoft-com:office:word"
 #: Each list item's bullet, written for browsers without lists: "<![if !supportLists]>

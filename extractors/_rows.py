@@ -891,7 +891,25 @@ class _ValueReader:
         that leads each with its occupation's name (see ``_split_by_names``)."""
         if self.names is None or not nodes or (len(nodes) > 1 and not all(map(_is_inline, nodes))):
             return None
+        if len(nodes) == 1 and nodes[0].is_element_node:
+            paired = self._named_terms(nodes[0])
+            if paired is not None:
+                return paired
         return self._split_by_names(tidy_spacing(" ".join(value_text(node) for node in nodes)))
+
+    def _named_terms(self, node: Node) -> tuple[str, str] | None:
+        """Both values of a description list that names each occupation in a term:
+        ``<dl><dt>Nurse</dt><dd>$1</dd><dt>Doctor</dt><dd>$2</dd></dl>``; else ``None``."""
+        if self.names is None or node.css_first("dt") is None:
+            return None
+        found: list[str | None] = [None, None]
+        for term in node.css("dt"):
+            occupation = self.names.exactly(value_text(term))
+            detail = _next_element(term)
+            if occupation is not None and detail is not None and detail.tag == "dd":
+                found[occupation] = value_text(detail)
+        first, second = found
+        return (first, second) if first is not None and second is not None else None
 
     def _split_by_names(self, text: str) -> tuple[str, str] | None:
         """Both values of one text that leads each with its occupation's name: "Welder,
@@ -1005,11 +1023,15 @@ class _ValueReader:
 
     def _only_whose(self, nodes: list[Node]) -> bool:
         """Whether ``nodes`` beside a label only say whose row it is, for a screen reader:
-        "Yearly salary<span> for chef</span>" (one list of labels per occupation)."""
+        "Yearly salary<span> for chef</span>" (one list of labels per occupation), or "for
+        both careers" (a row's button that opens both values)."""
         names = self.names
         if names is None:
             return False
-        return all(_whose(names, value_text(node)) is not None for node in nodes)
+        return all(
+            _whose(names, text) is not None or _BOTH.fullmatch(text.lower()) is not None
+            for text in (value_text(node) for node in nodes)
+        )
 
     def _with_value_before(self, after: Node) -> list[Node]:
         """A's value before the label and B's after it ("$1 | Yearly salary | $2", a
@@ -1166,6 +1188,8 @@ _BADGES = frozenset(
 _COPY_ENDS = " :-|\u2013\u2014"
 #: Words a screen reader's caption puts before the occupation's name: "for chefs".
 _CAPTION_LEADS = ("for ", "of ", "among ", "as ")
+#: A caption that says a row is both occupations': "for both careers", "for each".
+_BOTH = re.compile(r"(?:for |of )?(?:both|each)(?: (?:careers|occupations|jobs|roles))?")
 
 
 def _is_caption(

@@ -14,6 +14,7 @@ disagreement and an out-of-range share are ``warning``s.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -27,6 +28,8 @@ from extractors._dom import (
     draws_gaps_with_spacers,
     draws_tables_in_text,
     drop_drawn_text,
+    embeds_frame_documents,
+    inline_frame_documents,
     join_broken_words,
     join_split_runs,
     keeps_line_breaks,
@@ -73,7 +76,7 @@ from extractors.title import Title, capitalize_words, find_title, split_title
 
 #: Bumped whenever a change to the extractors can change a record, so that the
 #: reparse flow knows which archived pages to extract again.
-EXTRACTOR_VERSION = 22
+EXTRACTOR_VERSION = 23
 
 #: Section extractors in page order; earlier sections win when two give one value.
 SECTION_EXTRACTORS: tuple[tuple[str, Callable[[PageContext], SectionResult]], ...] = (
@@ -109,6 +112,20 @@ ROW_LABELS = frozenset(
     for label in table.labels
     if " " in label.words  # "Salary" alone heads a section
 )
+#: What a row's heading may say around its label when the heading is the row's button,
+#: for a screen reader: "Show ... for both careers".
+_ROW_BUTTON_WORDS = re.compile(
+    r"^(?:show|view|see|open|expand)\s+|\s+for (?:both|each)(?: (?:careers|occupations|jobs))?$"
+)
+
+
+def _row_label(text: str) -> bool:
+    """Whether a heading is a row's label ("Yearly salary", "Show Yearly salary for both
+    careers"), which heads a row, not a section."""
+    words = text.lower().rstrip(" :*")
+    return words in ROW_LABELS or _ROW_BUTTON_WORDS.sub("", words) in ROW_LABELS
+
+
 #: One CSS pass finds the headings and the likely "Browse ... jobs" links.
 FIRST_PASS_SELECTOR = f'{HEADING_SELECTOR}, a:lexbor-contains("browse" i)'
 _FIRST_PASS_AND_BREAKS = f"{FIRST_PASS_SELECTOR}, wbr"
@@ -195,6 +212,7 @@ def _repairable(html: str | bytes) -> bool:
         or draws_gaps_with_spacers(html)
         or draws_tables_in_text(html)
         or keeps_line_breaks(html)
+        or embeds_frame_documents(html)
     )
 
 
@@ -242,6 +260,8 @@ def _extract(
             join_split_runs(tree)
         if streams_boundaries(html):
             complete_streamed_boundaries(tree)
+        if embeds_frame_documents(html):
+            inline_frame_documents(tree)
     compose_shadow_roots(tree, html)
     drop_drawn_text(tree, html)
     root = tree.body or tree.root
@@ -336,7 +356,7 @@ def _outline(
         outline.add_boundary(choice.candidate.node)
     for candidate in foreign:
         if title.order is not None and candidate.order > title.order:
-            if candidate.text.lower().rstrip(" :*") in ROW_LABELS:
+            if _row_label(candidate.text):
                 continue  # a card's label written as a heading (<h3>Yearly salary</h3>)
             if split_labelled_share(candidate.text)[1] is not None:
                 continue  # a list's item written as a heading (<h4>Excel, 7%</h4>)

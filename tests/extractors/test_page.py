@@ -7,6 +7,7 @@ a record with issues, never an exception.
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import json
 import re
@@ -659,6 +660,44 @@ def test_lines_kept_by_a_style_are_lines() -> None:
         f"<h2>{TITLE} overview</h2>"
         + card("Patient Coordinator", "$32,954", "40")
         + card("Certified Medical Technician", "$38,859", "44")
+    )
+    assert [o.yearly_salary_usd for o in rec.occupations] == [32954, 38859]
+    assert [o.avg_age_years for o in rec.occupations] == [40, 44]
+
+
+def test_a_section_in_an_inline_frame_is_read_where_it_shows() -> None:
+    """A news site's embed: the salary table a whole document in ``<iframe srcdoc>``."""
+    inner = (
+        f"<h2>{TITLE} salary</h2><table><tr><th>Average salary</th><td>$32,954</td>"
+        "<td>$38,859</td></tr></table>"
+    )
+    page = mini_page(
+        f"<h2>{TITLE} overview</h2><table><tr><td></td><th>Patient Coordinator</th>"
+        "<th>Certified Medical Technician</th></tr><tr><td>Average age</td><td>40</td>"
+        f"<td>44</td></tr></table><iframe title=Salary srcdoc='{html.escape(inner)}'></iframe>"
+    )
+    rec = extract_page(page)
+    assert [o.avg_age_years for o in rec.occupations] == [40, 44]
+    assert [o.salary_min_usd for o in rec.occupations] == [None, None]
+    assert [o.yearly_salary_usd for o in rec.occupations] == [32954, 38859]
+
+
+def test_rows_whose_labels_are_headings_saying_show_for_both() -> None:
+    """Each row's heading is its button, "Show Yearly salary for both careers" (the outer
+    words for screen readers): it heads a row, and the section goes on past it."""
+
+    def row(label: str, a: str, b: str) -> str:
+        return (
+            f"<div><h3><button><span class=vh>Show </span>{label}<span class=vh> for both "
+            "careers</span></button></h3><div hidden><dl>"
+            f"<dt>Patient Coordinator</dt><dd>{a}</dd><dt>Certified Medical Technician</dt>"
+            f"<dd>{b}</dd></dl></div></div>"
+        )
+
+    rec = record(
+        f"<h2>{TITLE} overview</h2>"
+        + row("Yearly salary", "$32,954", "$38,859")
+        + row("Average age", "40", "44")
     )
     assert [o.yearly_salary_usd for o in rec.occupations] == [32954, 38859]
     assert [o.avg_age_years for o in rec.occupations] == [40, 44]

@@ -805,3 +805,18 @@ def test_a_label_on_every_line_of_one_text() -> None:
     ).css_first("main")
     assert broken is not None
     assert read_rows([broken], LABELS).rows == {"age": ["40", "44"]}
+
+
+def test_a_row_as_an_accordion_of_a_description_list() -> None:
+    """Each row a button ("Show <label> for both careers", the outer words visually
+    hidden) over a hidden region: ``<dl><dt>Nurse</dt><dd>$1</dd><dt>Doctor</dt>..``."""
+    root = LexborHTMLParser(
+        "<main><div><h3><button><span class=vh>Show </span>Yearly salary<span class=vh> for "
+        "both careers</span></button></h3><div role=region hidden><dl><dt>Welder</dt>"
+        "<dd>$44,190</dd><dt>Machinist</dt><dd>$47,520</dd></dl></div></div></main>"
+    ).css_first("main")
+    assert root is not None
+    assert read_rows([root], LABELS, names=WELDER, headers=False).rows["salary"] == [
+        "$44,190",
+        "$47,520",
+    ]
