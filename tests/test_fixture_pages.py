@@ -58,11 +58,14 @@ GENERATED_COMPARISONS = [name for name in COMPARISON_PAGES if name in GENERATED]
 def visible_text(html: str) -> str:
     """The page's text as a reader could see it (hidden items too), normalized like SPEC says.
 
-    The content of a declarative shadow root (``<template shadowrootmode>``) is shown by
-    a browser, so its text counts (after the rest: only the words are looked for).
+    The content of a declarative shadow root (``<template shadowrootmode>``) and an inline
+    frame's document (``<iframe srcdoc>``) are shown by a browser, so their text counts
+    (after the rest: only the words are looked for).
     """
     tree = LexborHTMLParser(html)
     shadow = " ".join(_shadow_texts(tree.root)) if tree.root is not None else ""
+    frames = [frame.attributes.get("srcdoc") or "" for frame in tree.css("iframe[srcdoc]")]
+    shadow += " " + " ".join(visible_text(document) for document in frames)
     tree.strip_tags(["script", "style", "template", "noscript", "head"])
     body = tree.body
     text = (body.text(separator="") if body is not None else "") + " " + shadow
