@@ -277,6 +277,9 @@ def classify(text: str, names: Names) -> Kind | None:
     if not any(map(words.__contains__, _HEADING_WORDS)):
         occupation = names.exactly(words)
         return None if occupation is None else Kind("name", occupation)
+    occupation = names.exactly(words)
+    if occupation is not None:  # a name holding a section's word: "Accounts payable clerk"
+        return Kind("name", occupation)
     if words.startswith("what "):
         match = _DESCRIPTION.fullmatch(words)
         if match is None:

@@ -393,3 +393,10 @@ def _by_id(tree: LexborHTMLParser, name: str):  # type: ignore[no-untyped-def]
     node = tree.css_first(f"#{name}")
     assert node is not None
     return node
+
+
+def test_a_name_holding_a_sections_word_is_a_name() -> None:
+    """ "Accounts Payable Clerk" holds "pay" (a salary heading's word) and is a name."""
+    names = Names("Bookkeeper", "accounts payable clerk")
+    found = classify("Accounts Payable Clerk", names)
+    assert found is not None and found.name == "name" and found.occupation == 1
