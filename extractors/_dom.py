@@ -118,6 +118,8 @@ def has_block_child(node: Node) -> bool:
     return False
 
 
+#: Table cells.
+CELL_TAGS = frozenset({"td", "th"})
 _CONTAINER_TAGS = frozenset({"ul", "ol", "menu", "dl", "table", "tbody", "thead", "tfoot", "tr"})
 
 
@@ -266,7 +268,7 @@ _BOUNDARY_END = "/$"
 
 def streams_boundaries(html: str | bytes) -> bool:
     """Whether ``html`` completes React Suspense boundaries with a script (``$RC(``)."""
-    return (b"$RC(" in html) if isinstance(html, bytes) else ("$RC(" in html)
+    return _mentions(html, "$RC(")
 
 
 def complete_streamed_boundaries(tree: LexborHTMLParser) -> None:
@@ -329,7 +331,7 @@ _TAG = re.compile(r"<[^>]*>")
 
 def draws_tables_in_text(html: str | bytes) -> bool:
     """Whether ``html`` has preformatted text, which may draw a table."""
-    return (b"<pre" in html) if isinstance(html, bytes) else ("<pre" in html)
+    return _mentions(html, "<pre")
 
 
 def with_text_tables_as_html(html: str | bytes) -> str | bytes:
@@ -407,7 +409,7 @@ _KEPT_LINES = re.compile(
 
 def keeps_line_breaks(html: str | bytes) -> bool:
     """Whether ``html`` styles an element to keep its line breaks."""
-    return (b"white-space:" in html) if isinstance(html, bytes) else ("white-space:" in html)
+    return _mentions(html, "white-space:")
 
 
 def with_kept_lines_as_breaks(html: str | bytes) -> str | bytes:
@@ -424,7 +426,7 @@ def _lines_as_breaks(found: re.Match[str]) -> str:
 
 def embeds_frame_documents(html: str | bytes) -> bool:
     """Whether ``html`` has frames whose document is inline (``<iframe srcdoc>``)."""
-    return (b"srcdoc" in html) if isinstance(html, bytes) else ("srcdoc" in html)
+    return _mentions(html, "srcdoc")
 
 
 def inline_frame_documents(tree: LexborHTMLParser) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from extractors._context import PageContext
 from extractors._dom import (
+    CELL_TAGS,
     NON_CONTENT_TAGS,
     Block,
     Node,
@@ -248,12 +249,9 @@ def _list_blocks(blocks: list[Block]) -> list[Block]:
         or (
             len(block.nodes) == 1
             and runs[_run_key(block)] >= _MIN_RUN
-            and block.nodes[0].tag not in _CELL_TAGS  # a table after the list is none of it
+            and block.nodes[0].tag not in CELL_TAGS  # a table after the list is none of it
         )
     ]
-
-
-_CELL_TAGS = frozenset({"td", "th"})
 
 
 #: Sibling elements of one tag that make a list of their own.

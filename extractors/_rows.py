@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from extractors._dom import (
     BLOCK_TAGS,
+    CELL_TAGS,
     HEADING_TAGS,
     NON_CONTENT_TAGS,
     Node,
@@ -293,9 +294,6 @@ def _find_units(
     return (units, *header.settled())
 
 
-_CELL_TAGS = frozenset({"td", "th"})
-
-
 def _row_group_units(owner: Node, words: str, labels: LabelSet) -> list[_Unit]:
     """The rows a ``rowspan`` cell holding the start of their labels heads.
 
@@ -305,10 +303,10 @@ def _row_group_units(owner: Node, words: str, labels: LabelSet) -> list[_Unit]:
     """
     cell: Node | None = owner
     for _ in range(3):
-        if cell is None or cell.tag in _CELL_TAGS:
+        if cell is None or cell.tag in CELL_TAGS:
             break
         cell = cell.parent
-    if cell is None or cell.tag not in _CELL_TAGS:
+    if cell is None or cell.tag not in CELL_TAGS:
         return []
     span = cell.attributes.get("rowspan")
     if not isinstance(span, str) or not span.strip().isdigit() or int(span) < 2:
@@ -401,17 +399,17 @@ def _cell_around(node: Node) -> Node | None:
     """The table cell that is ``node`` or holds it (a few wrappers up), if any."""
     cell: Node | None = node
     for _ in range(3):
-        if cell is None or cell.tag in _CELL_TAGS:
+        if cell is None or cell.tag in CELL_TAGS:
             break
         cell = cell.parent
-    return cell if cell is not None and cell.tag in _CELL_TAGS else None
+    return cell if cell is not None and cell.tag in CELL_TAGS else None
 
 
 def _shown_cells_from(node: Node | None) -> list[Node]:
     """The shown table cells from ``node`` on among its siblings."""
     cells: list[Node] = []
     while node is not None:
-        if node.tag in _CELL_TAGS and not is_hidden(node):
+        if node.tag in CELL_TAGS and not is_hidden(node):
             cells.append(node)
         node = _next_element(node)
     return cells
