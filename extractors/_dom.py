@@ -240,6 +240,32 @@ def drop_drawn_text(tree: LexborHTMLParser, html: str | bytes) -> None:
         tree.strip_tags(["svg"])
 
 
+def drop_bar_captions(tree: LexborHTMLParser, html: str | bytes) -> None:
+    """Drop the words inside a progress bar when the text beside the bar already gives its
+    figure: "Java, 13%" then a bar whose screen-reader caption reads "13% Complete".
+
+    A bar whose own words are the only figure ("Java" and a bar labelled "13%") keeps them.
+    """
+    if not any(_mentions(html, mark) for mark in _PROGRESS_MARKS):
+        return
+    for bar in tree.css(_PROGRESS_BARS):
+        words = value_text(bar)
+        if not words:
+            continue
+        holder = bar.parent
+        while holder is not None and value_text(holder) == words:
+            holder = holder.parent  # (the bar's track around it says the same)
+        if holder is None:
+            continue
+        beside = value_text(holder).replace(words, "", 1)
+        if any(char.isdigit() for char in beside):
+            bar.decompose()
+
+
+_PROGRESS_MARKS = ("progressbar", "<progress", "<meter")
+_PROGRESS_BARS = "[role=progressbar], progress, meter"
+
+
 def _mentions(html: str | bytes, word: str) -> bool:
     """Whether the page's text or bytes hold ``word`` (ASCII) anywhere."""
     return word.encode("ascii") in html if isinstance(html, bytes) else word in html

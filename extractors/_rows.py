@@ -975,6 +975,10 @@ class _ValueReader:
                 _only_notes_and_icons(siblings) or (in_label_cell and self._only_whose(siblings))
             ):
                 siblings = []  # a label among its icon and tooltip: its values are outside
+            if in_label_cell and not siblings:
+                before = self._figure_before(current)
+                if before is not None:
+                    return [before]  # "$43,410<span class=visually-hidden>Yearly salary</span>"
             if siblings:
                 if in_label_cell and len(siblings) < wanted:
                     outer = self._after_label_cell(current, wanted)
@@ -1017,6 +1021,22 @@ class _ValueReader:
         if previous is None or previous.mem_id in self.ancestors or not previous.is_element_node:
             return None
         # Nothing with text before it (an icon before the value shows none).
+        return None if any(value_text(earlier) for earlier in before) else previous
+
+    def _figure_before(self, label: Node) -> Node | None:
+        """The figure written just before an inline label that ends its text, its caption
+        for a screen reader (``$43,410<span>Yearly salary</span>``): the one content
+        sibling before it, when its text holds a digit or a null mark; else ``None`` (an
+        icon's glyph before a label is no value)."""
+        if next(next_content(label), None) is not None:
+            return None
+        before = previous_content(label)
+        previous = next(before, None)
+        if previous is None or previous.mem_id in self.ancestors:
+            return None
+        text = value_text(previous)
+        if not text or not (any(char.isdigit() for char in text) or is_null(text)):
+            return None
         return None if any(value_text(earlier) for earlier in before) else previous
 
     def _only_whose(self, nodes: list[Node]) -> bool:

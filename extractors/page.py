@@ -27,6 +27,7 @@ from extractors._dom import (
     compose_shadow_roots,
     draws_gaps_with_spacers,
     draws_tables_in_text,
+    drop_bar_captions,
     drop_drawn_text,
     embeds_frame_documents,
     inline_frame_documents,
@@ -76,7 +77,7 @@ from extractors.title import Title, capitalize_words, find_title, split_title
 
 #: Bumped whenever a change to the extractors can change a record, so that the
 #: reparse flow knows which archived pages to extract again.
-EXTRACTOR_VERSION = 24
+EXTRACTOR_VERSION = 25
 
 #: Section extractors in page order; earlier sections win when two give one value.
 SECTION_EXTRACTORS: tuple[tuple[str, Callable[[PageContext], SectionResult]], ...] = (
@@ -264,6 +265,7 @@ def _extract(
             inline_frame_documents(tree)
     compose_shadow_roots(tree, html)
     drop_drawn_text(tree, html)
+    drop_bar_captions(tree, html)
     root = tree.body or tree.root
     content = _content_root(root)
     candidates = _first_pass(tree, content)

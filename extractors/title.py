@@ -26,8 +26,9 @@ _SECTION_WORD = re.compile(
 )
 _LEADING = re.compile(r"^(?:compare|comparing|comparison:?)\s+", re.IGNORECASE)
 _MAX_NAME_CHARS = 80
-#: What separates the parts of a document title: "A vs B | Site", "A vs B - Site".
-_TITLE_PARTS = re.compile(r"\s+[|\u2013\u2014-]\s+")
+#: What separates the parts of a document title: "A vs B | Site", "A vs B - Site",
+#: "Site :: A vs B", "Site » A vs B" (a guillemet, read as '"'), "A vs B · Site".
+_TITLE_PARTS = re.compile(r"\s+(?:[|\u2013\u2014\u00b7\u2022~\"-]|::)\s+")
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from extractors._dom import (
     compose_shadow_roots,
+    drop_bar_captions,
     drop_drawn_text,
     join_broken_words,
     leaf_blocks,
@@ -180,6 +182,31 @@ def test_drawings_holding_text_are_dropped() -> None:
     drop_drawn_text(tree, html)
     node = tree.css_first("#v")
     assert node is not None and value_text(node) == "Male 96.1% Female 3.9%"
+
+
+@pytest.mark.parametrize(
+    ("item", "shown"),
+    [
+        (
+            "Java, 13%<div class='progress'><div role='progressbar' aria-valuenow='13' "
+            "style='width: 13%'><span class='sr-only'>13% Complete</span></div></div>",
+            "Java, 13%",
+        ),
+        ("Java, 13% <progress max='100' value='13'>13 percent</progress>", "Java, 13%"),
+        ("Java <div role='progressbar' style='width: 13%'>13%</div>", "Java 13%"),
+        ("Java <meter value='0.13'>13%</meter>", "Java 13%"),
+    ],
+)
+def test_a_progress_bars_words_go_when_the_text_beside_it_gives_the_figure(
+    item: str, shown: str
+) -> None:
+    """A bar's screen-reader caption repeats the share written beside it; a bar whose
+    own label is the only figure keeps it."""
+    html = f"<main><ul><li id=v>{item}</li></ul></main>"
+    tree = parse_html(html)
+    drop_bar_captions(tree, html)
+    node = tree.css_first("#v")
+    assert node is not None and value_text(node) == shown
 
 
 def _composed(html: str) -> str:

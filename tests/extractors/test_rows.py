@@ -700,9 +700,17 @@ def test_cards_of_label_value_texts_keep_to_their_own_card() -> None:
     assert reading.rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
 
 
-def test_stat_cards_with_the_value_above_its_label() -> None:
-    """One column of cards per occupation, each card a figure over its caption."""
-    card = "<div class='stat'><i class='icon'></i><div>{}</div><div>{}</div></div>"
+@pytest.mark.parametrize(
+    "card",
+    [
+        "<div class='stat'><i class='icon'></i><div>{}</div><div>{}</div></div>",
+        # A shop's cards: the figure, then its label for screen readers in the same text.
+        "<li><span>{}<span class='visually-hidden'>{}</span></span></li>",
+        "<li><p>{}<span class='sr-only'> {}</span></p></li>",
+    ],
+)
+def test_cards_with_the_value_before_its_label(card: str) -> None:
+    """One column of cards per occupation, each card a figure over (or before) its caption."""
     column = (
         "<div><h3>{}</h3>"
         + card.format("{}", "Yearly salary")
@@ -715,6 +723,14 @@ def test_stat_cards_with_the_value_above_its_label() -> None:
         CHEF,
     )
     assert reading.rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
+
+
+def test_an_icon_glyph_before_an_inline_label_is_no_value() -> None:
+    reading = _rows(
+        "<main><table><tr><td>\u2605 <span>Yearly salary</span></td><td>$1</td><td>$2</td></tr>"
+        "</table></main>"
+    )
+    assert reading.rows == {"salary": ["$1", "$2"]}
 
 
 WELDER = Names("Welder", "machinist")

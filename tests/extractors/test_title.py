@@ -64,6 +64,31 @@ def test_title_from_the_document_title_is_a_warning() -> None:
     assert ("title", "warning") in issue_pairs(rec)
 
 
+@pytest.mark.parametrize(
+    "document_title",
+    [
+        "CareerPath Online :: Nurse vs. Doctor - Compare Careers",
+        "Careers \u00bb Nurse vs Doctor",
+        "Nurse vs Doctor \u00b7 Careers",
+    ],
+)
+def test_the_site_name_before_the_names_in_the_document_title_is_no_part_of_them(
+    document_title: str,
+) -> None:
+    rec = extract_page(f"<html><head><title>{document_title}</title></head><body></body></html>")
+    assert [occupation.title for occupation in rec.occupations] == ["Nurse", "Doctor"]
+
+
+def test_a_big_bold_title_that_names_what_the_document_title_names() -> None:
+    """A hand-written page with no headings: the title is a big bold line of text."""
+    rec = extract_page(
+        "<html><head><title>CareerPath Online :: Nurse vs. Doctor</title></head><body>"
+        "<font size=1>Home &gt; Nurse vs. Doctor</font><br>"
+        "<font size=5><b>Nurse vs doctor</b></font></body></html>"
+    )
+    assert rec.title == "Nurse vs doctor"
+
+
 def test_a_page_that_is_no_comparison_gives_an_error_and_no_occupations() -> None:
     rec = extract_page(
         "<html><head><title>Healthcare jobs</title></head>"
