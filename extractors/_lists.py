@@ -182,7 +182,7 @@ def list_items(nodes: list[Node], text_of: Callable[[Block], str], links: bool =
     else:
         blocks = leaf_blocks(nodes)
         if any(block.in_list for block in blocks):
-            blocks = _list_blocks(blocks)
+            blocks = _list_blocks(blocks, links)
         if not links:
             blocks = [block for block in blocks if not _only_a_link(block.nodes)]
         pieces = [
@@ -234,13 +234,16 @@ def _without_copies(items: list[tuple[str, Node | None]]) -> list[str]:
     return distinct
 
 
-def _list_blocks(blocks: list[Block]) -> list[Block]:
+def _list_blocks(blocks: list[Block], links: bool = True) -> list[Block]:
     """The blocks of a list: those in a ``<ul>``/``<ol>``, and runs of sibling elements of one
     tag beside them (the visible items as ``<div>``s, the hidden rest a ``<ul>``); stray
-    text around the list (a lead, a note) is dropped.
+    text around the list (a lead, a note) is dropped. Without ``links``, a block that is
+    only a link makes no run (a field's "Occupation" label beside its link is no list).
     """
     runs: Counter[tuple[int, str]] = Counter(
-        _run_key(block) for block in blocks if not block.in_list and len(block.nodes) == 1
+        _run_key(block)
+        for block in blocks
+        if not block.in_list and len(block.nodes) == 1 and (links or not _only_a_link(block.nodes))
     )
     return [
         block
@@ -259,9 +262,25 @@ _MIN_RUN = 2
 
 
 def _run_key(block: Block) -> tuple[int, str]:
+    """Where a block's item sits: its parent and its tag, after climbing out of wrappers that
+    hold nothing else (``<div class="views-row"><div><div>Item</div></div></div>``: the
+    rows are the run)."""
     node = block.nodes[0]
     parent = node.parent
+    for _ in range(_MAX_WRAPPERS):
+        if parent is None or node.tag == "li" or not _lone_child(node, parent):
+            break
+        node, parent = parent, parent.parent
     return (parent.mem_id if parent is not None else 0, node.tag or "")
+
+
+#: How many wrappers around an item ``_run_key`` climbs out of.
+_MAX_WRAPPERS = 3
+
+
+def _lone_child(node: Node, parent: Node) -> bool:
+    """Whether ``node`` is all that ``parent`` holds (but blank text)."""
+    return all(child.mem_id == node.mem_id for child in content_children(parent))
 
 
 def _block_texts(block: Block, text_of: Callable[[Block], str]) -> list[str]:

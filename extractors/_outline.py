@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from extractors._dom import (
     HEADING_TAGS,
+    NON_CONTENT_TAGS,
     Node,
     ancestry_ids,
     attribute,
@@ -220,8 +221,10 @@ def is_bracketed_note(text: str) -> bool:
 
 
 #: What may come before a heading's words: icons and emoji (any characters that are no
-#: letters), then a section number ("1.", "2)", "3 -", "4 ·", "02 ").
-_HEADING_LEAD = re.compile(r"[^\w]*(?:\d{1,2}(?:\s*[.):\-\u00b7|\u2013\u2014]\s*|\s+))?[^\w]*")
+#: letters), then a section number ("1.", "2)", "3 -", "4 ·", "02 ", "2.1 ").
+_HEADING_LEAD = re.compile(
+    r"[^\w]*(?:\d{1,2}(?:\.\d{1,2})*(?:\s*[.):\-\u00b7|\u2013\u2014]\s*|\s+))?[^\w]*"
+)
 
 
 _AT_A_GLANCE = " at a glance"
@@ -429,6 +432,22 @@ class Outline:
             under[node_id] = under.get(node_id, 0) + 1
         self._regions.clear()
 
+    def heads_the_content_of(self, node: Node, heading: Node) -> bool:
+        """Whether ``node``, a heading of no section, ranks below the section heading
+        ``heading`` and is the first thing with words after it: the headline of the
+        section's own table or chart ("Welder vs machinist overview", then a chart's "The
+        numbers at a glance"), which no more ends the section than a caption would."""
+        rank, section_rank = heading_rank(node), heading_rank(heading)
+        if rank is None or section_rank is None or rank <= section_rank:
+            return False
+        ids = self.boundary_ids.union(ancestry_ids(node, stop_id=self.root_id))
+        between = region_after(heading, ids, self.heading_ids | {node.mem_id})
+        return not any(
+            value_text(part)
+            for part in between
+            if not (part.is_element_node and part.tag in NON_CONTENT_TAGS)
+        )
+
     def search_roots(self, key: str) -> list[Node]:
         """Few nodes that hold ``key``'s region, for CSS searches (each search has a fixed cost).
 
@@ -588,6 +607,15 @@ def in_chrome(node: Node) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+def heading_rank(node: Node) -> int | None:
+    """A heading's level: 2 for ``<h2>`` or ``aria-level="2"``; ``None`` when it has none."""
+    tag = node.tag
+    if tag in HEADING_TAGS:
+        return int(tag[1])
+    level = attribute(node, "aria-level")
+    return int(level) if level is not None and level.isdigit() else None
 
 
 def region_after(

@@ -834,7 +834,8 @@ class _ValueReader:
                 nodes = [node for node in nodes if node.mem_id not in self.ancestors]
             if wanted == 1 and nodes:
                 # One value per occurrence (a card): everything up to the next label is it.
-                texts.append(self._card_value(nodes, unit.label, column + len(texts)))
+                text = self._card_value(nodes, unit.label, column + len(texts))
+                texts.append(self._with_share_beside(text, nodes[-1]))
             elif (named := self._named_values(nodes) if wanted == 2 else None) is not None:
                 texts.extend(named)  # "Welder, $44,190; Machinist, $47,520" after the label
             else:
@@ -1185,6 +1186,21 @@ class _ValueReader:
         ]
         return " ".join(text for text in texts if text)
 
+    def _with_share_beside(self, text: str, last: Node) -> str:
+        """A worded value and the bare share written just after the wrapper of its label and
+        value, in a field of its own ("High School Diploma", then "38%"): "High School
+        Diploma, 38%"; else ``text``. (A figure, or a value with a share, is left alone.)"""
+        if not text or any(char.isdigit() for char in text) or not any(map(str.isalpha, text)):
+            return text
+        wrapper = last.parent
+        if wrapper is None:
+            return text
+        after = next(next_content(wrapper), None)
+        if after is None or after.mem_id in self.ancestors:
+            return text  # nothing, or the next label's wrapper
+        share = value_text(after)
+        return f"{text}, {share}" if _BARE_SHARE.fullmatch(share) else text
+
     def _without_copy(self, node: Node, text: str, label: Label, column: int) -> str:
         """``text`` without a copy of its column's occupation name or of the label (see
         ``without_copy``)."""
@@ -1196,6 +1212,8 @@ class _ValueReader:
 _EMPHASIS_TAGS = frozenset({"b", "strong", "em", "i", "u", "mark", "a"})
 
 
+#: A share on its own: "38%", "38.5 %".
+_BARE_SHARE = re.compile(r"\d{1,3}(?:\.\d+)?\s?%")
 #: How many wrappers up from a label a value written above it (a stat card's) is looked for.
 _CAPTION_LEVELS = 2
 #: A site's badges after a value, each an element of its own ("Netflix <strong>New</strong>").

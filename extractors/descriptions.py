@@ -134,16 +134,23 @@ def _is_labelled_ad(lowered: str) -> bool:
     return bool(separator) and head.strip() in AD_LABELS
 
 
+#: Elements around a block that is no part of the text beside it: an image's caption, a
+#: sidebar (an e-book's "Career tip" box).
+_ASIDE_TAGS = frozenset({"figcaption", "figure", "aside"})
+#: Roles of the same: a wiki's "Main article: Nurse" hatnote, a tip or a note box.
+_ASIDE_ROLES = frozenset({"note", "complementary", "doc-tip", "doc-note", "doc-pullquote"})
+
+
 def _is_aside(node: Node) -> bool:
-    """Whether a block is an image's caption, a note (``role="note"``: a wiki's "Main
-    article: Nurse"), or holds nothing but one link."""
+    """Whether a block is an image's caption, a note or a sidebar's (see ``_ASIDE_TAGS``),
+    or holds nothing but one link."""
     if not node.is_element_node:
         return False
     current: Node | None = node
     for _ in range(3):
         if current is None:
             break
-        if current.tag in ("figcaption", "figure") or attribute(current, "role") == "note":
+        if current.tag in _ASIDE_TAGS or attribute(current, "role") in _ASIDE_ROLES:
             return True
         current = current.parent
     child = node.child

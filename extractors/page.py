@@ -77,7 +77,7 @@ from extractors.title import Title, capitalize_words, find_title, split_title
 
 #: Bumped whenever a change to the extractors can change a record, so that the
 #: reparse flow knows which archived pages to extract again.
-EXTRACTOR_VERSION = 25
+EXTRACTOR_VERSION = 26
 
 #: Section extractors in page order; earlier sections win when two give one value.
 SECTION_EXTRACTORS: tuple[tuple[str, Callable[[PageContext], SectionResult]], ...] = (
@@ -356,7 +356,16 @@ def _outline(
     for key, choice in chosen.items():
         outline.headings[key] = choice.candidate.node
         outline.add_boundary(choice.candidate.node)
+    sections = sorted((choice.candidate for choice in chosen.values()), key=lambda c: c.order)
+    headlines = {
+        candidate.node.mem_id
+        for candidate in foreign
+        if (section := _section_before(sections, candidate)) is not None
+        and outline.heads_the_content_of(candidate.node, section.node)
+    }
     for candidate in foreign:
+        if candidate.node.mem_id in headlines:
+            continue  # a chart's or a table's headline right under a section's heading
         if title.order is not None and candidate.order > title.order:
             if _row_label(candidate.text):
                 continue  # a card's label written as a heading (<h3>Yearly salary</h3>)
@@ -369,6 +378,16 @@ def _outline(
     if weak:
         _look_again(outline, root, names, weak, chosen)
     return outline, title_node
+
+
+def _section_before(sections: list[Candidate], candidate: Candidate) -> Candidate | None:
+    """The last of ``sections`` (in page order) before ``candidate``, if any."""
+    found = None
+    for section in sections:
+        if section.order > candidate.order:
+            break
+        found = section
+    return found
 
 
 def _look_again(

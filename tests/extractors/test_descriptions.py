@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from seed_page import TITLE, issue_pairs, record
 
 SALARY = f"<h2>{TITLE} salary</h2><p>Pay scales differ.</p>"
@@ -15,6 +16,23 @@ def test_one_paragraph_each() -> None:
     rec = record(
         "<h2>What does a patient coordinator do?</h2><p>Greets patients.</p>"
         "<h2>What does a certified medical technician do?</h2><p>Runs tests.</p>" + SALARY
+    )
+    assert _descriptions(rec) == ["Greets patients.", "Runs tests."]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<aside><p>Career tip</p><p>Shadow someone for a day.</p></aside>",
+        "<div role='doc-tip'><p>Career tip</p><p>Shadow someone for a day.</p></div>",
+        # An XHTML page anchor (<a id="p3"/>) read as HTML opens a link around what follows.
+        "<a id='p3'><aside><p>Career tip</p><p>Shadow someone for a day.</p></aside></a>",
+    ],
+)
+def test_a_sidebar_after_a_description_is_no_part_of_it(box: str) -> None:
+    rec = record(
+        "<h2>What does a patient coordinator do?</h2><p>Greets patients.</p>"
+        "<h2>What does a certified medical technician do?</h2><p>Runs tests.</p>" + box + SALARY
     )
     assert _descriptions(rec) == ["Greets patients.", "Runs tests."]
 

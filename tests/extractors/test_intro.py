@@ -29,6 +29,23 @@ def test_the_seed_intro() -> None:
     ]
 
 
+@pytest.mark.parametrize("mark", ["1", "12", "*", "\u2020"])
+def test_a_footnote_mark_after_a_full_stop_still_ends_the_sentence(mark: str) -> None:
+    """An e-book's note reference after a sentence: "...of a patient coordinator.1 The top"."""
+    text = f"{INTRO[0]}{mark} {INTRO[1]}"
+    assert _skills(text) == [
+        ["patients", "customer service", "patient care"],
+        ["patients", "vital signs", "CPR"],
+    ]
+
+
+def test_a_decimal_figure_ends_no_sentence() -> None:
+    assert split_sentences("It grew 4.5 Percent a year. Then it fell.") == [
+        "It grew 4.5 Percent a year.",
+        "Then it fell.",
+    ]
+
+
 def test_durations_belong_to_the_nearest_name_in_their_clause() -> None:
     text = (
         "Becoming a certified medical technician takes 1 year, while a patient coordinator "

@@ -88,6 +88,22 @@ def test_items_that_are_only_links_are_no_responsibilities() -> None:
     assert list_items([root], Block.prose)[-1] == "Edit view"
 
 
+def test_items_each_in_wrappers_of_their_own_beside_a_pager() -> None:
+    """A Drupal view: each row a ``views-row`` holding a field holding the text, a "Show
+    more" pager list after them; the next column's "Occupation" label and link are no items."""
+    row = "<div class='views-row'><div class='views-field'><div>{}</div></div></div>"
+    root = LexborHTMLParser(
+        "<div><div class='view-content'>"
+        + row.format("Greet visitors.")
+        + row.format("Keep records.")
+        + "</div><ul class='pager'><li><a href='?page=1'>Show more</a></li></ul>"
+        "<div class='field'><div class='field__label'>Occupation</div>"
+        "<div class='field__item'><a href='/occupation/nurse'>Nurse</a></div></div></div>"
+    ).css_first("div")
+    assert root is not None
+    assert list_items([root], Block.prose, links=False) == ["Greet visitors.", "Keep records."]
+
+
 def test_an_advertisements_label_after_the_list_is_no_item() -> None:
     root = LexborHTMLParser(
         "<div><div><div>Greet visitors.</div><div>Keep records.</div></div>"

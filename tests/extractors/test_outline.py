@@ -354,6 +354,8 @@ def test_a_bare_heading_with_a_closed_tail() -> None:
     [
         "02 What does a patient coordinator do?",
         "\u2753 2 \u00b7 What does a patient coordinator do?",
+        "2.1 What does a patient coordinator do?",  # a subsection's number (LaTeX)
+        "10.2.3\u00a0What does a patient coordinator do?",
     ],
 )
 def test_a_section_number_with_a_space_or_a_dot_between(text: str) -> None:

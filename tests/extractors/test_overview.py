@@ -22,6 +22,31 @@ def test_table_rows_with_a_thead_header() -> None:
     assert _values(rec, "title") == ["Patient Coordinator", "Certified Medical Technician"]
 
 
+@pytest.mark.parametrize("level", ["h3", "h4"])
+def test_a_charts_own_headline_under_the_sections_heading_ends_nothing(level: str) -> None:
+    """A data-journalism embed: the section's heading, then the table's headline in other
+    words ("The numbers at a glance"), then the table."""
+    rec = record(
+        HEADING + "<div class='embed'><script>load()</script><div class='chart'>"
+        f"<{level}><span>The numbers at a glance</span></{level}><p>Pay and outlook.</p>"
+        "<table><thead><tr><th></th><th>Patient Coordinator</th>"
+        "<th>Certified Medical Technician</th></tr></thead><tbody>"
+        "<tr><td>Hourly rate</td><td>$15.84</td><td>$18.68</td></tr></tbody></table></div></div>"
+    )
+    assert _values(rec, "hourly_rate_usd") == [15.84, 18.68]
+
+
+def test_a_heading_after_the_sections_content_still_ends_it() -> None:
+    rec = record(
+        HEADING + "<table><tr><td></td><td>Patient Coordinator</td>"
+        "<td>Certified Medical Technician</td></tr>"
+        "<tr><td>Hourly rate</td><td>$15.84</td><td>$18.68</td></tr></table>"
+        "<h3>Related careers</h3><table><tr><td>Average age</td><td>51</td><td>52</td></tr>"
+        "</table>"
+    )
+    assert _values(rec, "avg_age_years") == [None, None]
+
+
 def test_header_cells_win_over_a_title_row_naming_both() -> None:
     """A title row "Patient coordinator vs certified medical technician" above the header
     cells: each name as its own header cell writes it."""

@@ -725,6 +725,33 @@ def test_cards_with_the_value_before_its_label(card: str) -> None:
     assert reading.rows == {"salary": ["$1", "$2"], "age": ["40", "44"]}
 
 
+def test_a_share_in_a_field_of_its_own_after_a_worded_value() -> None:
+    """A content manager's fields: the degree in one field, its share in the next, bare."""
+    field = "<div class='field'><div class='field__label'>{}</div><div>{}</div></div>"
+    column = (
+        "<div><h3>{}</h3>"
+        + field.format("Average age", "{}")
+        + field.format("Most common degree", "{}")
+        + "<div class='field'>{}</div>"
+        + field.format("Yearly salary", "{}")
+        + "</div>"
+    )
+    labels = (*LABELS, Label("degree", "most common degree", "degree"))
+    root = LexborHTMLParser(
+        "<main>"
+        + column.format("Chef", "40", "Associate Degree", "38%", "$1")
+        + column.format("Line Cook", "44", "High School Diploma", "44%", "$2")
+        + "</main>"
+    ).css_first("main")
+    assert root is not None
+    reading = read_rows([root], labels, names=CHEF)
+    assert reading.rows == {
+        "age": ["40", "44"],
+        "degree": ["Associate Degree, 38%", "High School Diploma, 44%"],
+        "salary": ["$1", "$2"],
+    }
+
+
 def test_an_icon_glyph_before_an_inline_label_is_no_value() -> None:
     reading = _rows(
         "<main><table><tr><td>\u2605 <span>Yearly salary</span></td><td>$1</td><td>$2</td></tr>"
