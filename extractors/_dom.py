@@ -151,7 +151,7 @@ def compose_shadow_roots(tree: LexborHTMLParser, html: str | bytes) -> None:
     no search reaches it; this makes the document what the browser draws. A plain
     search tells the pages that have such roots; nested roots are composed in turn.
     """
-    if not _mentions(html, "shadowroot") or tree.root is None:
+    if not mentions(html, "shadowroot") or tree.root is None:
         return
     for _ in range(_MAX_SHADOW_DEPTH):
         templates = tree.root.css(_SHADOW_ROOTS)
@@ -230,14 +230,75 @@ def _template_parts(content: str) -> Iterator[tuple[str, bool]]:
 
 
 def drop_drawn_text(tree: LexborHTMLParser, html: str | bytes) -> None:
-    """Drop the ``<svg>`` drawings of a page whose drawings hold text (``<text>``): a chart's
-    labels repeat its legend's figures, and an icon's text is no word of the page.
+    """Drop the ``<svg>`` drawings of a page whose drawings hold words (``<text>``, or a
+    ``<title>`` naming an icon: "Help icon" inside a heading): a chart's labels repeat
+    its legend's figures, and an icon's words are no words of the page.
 
-    Text in a drawing ends with ``</text>``, which a plain search finds; only then is
-    the tree walked.
+    Text in a drawing ends with ``</text>`` or ``</title>`` after the first ``<svg``;
+    plain searches find them, and only then is the tree walked.
     """
-    if _mentions(html, "</text>"):
+    if _words_drawn(html):
         tree.strip_tags(["svg"])
+
+
+def _words_drawn(html: str | bytes) -> bool:
+    """Whether a ``</text>`` or a ``</title>`` follows the page's first ``<svg``."""
+    if isinstance(html, bytes):
+        first = html.find(b"<svg")
+        return first >= 0 and (
+            html.find(b"</text>", first) >= 0 or html.find(b"</title>", first) >= 0
+        )
+    first = html.find("<svg")
+    return first >= 0 and (html.find("</text>", first) >= 0 or html.find("</title>", first) >= 0)
+
+
+def drop_translations(tree: LexborHTMLParser, html: str | bytes) -> None:
+    """Drop the copies of the page's content in another language than the page's own
+    (``<html lang="en">``): a bilingual site keeps both versions of each block side by
+    side, ``<div lang="en">`` and ``<div lang="es">``, and its style sheet shows one.
+
+    A block counts as such a copy when its ``lang`` differs from the page's and its
+    parent holds, besides it, a block in the page's language and no text of its own (a
+    foreign word inside a sentence, ``<i lang="fr">sous chef</i>``, stays).
+    """
+    if not _twice(html, " lang="):
+        return  # the page's own lang, and no other
+    page = _language(tree.css_first("html"))
+    if page is None:
+        return
+    for node in tree.css("body [lang]"):
+        language = _language(node)
+        if language is None or language == page:
+            continue
+        parent = node.parent
+        if parent is None:
+            continue
+        siblings = content_children(parent)
+        if any(not sibling.is_element_node for sibling in siblings):
+            continue  # a word in a sentence
+        if any(
+            sibling.mem_id != node.mem_id
+            and _language(sibling) in (None, page)
+            and value_text(sibling)
+            for sibling in siblings
+        ):
+            node.decompose()
+
+
+def _language(node: Node | None) -> str | None:
+    """The primary language an element names ("en" for ``lang="en-US"``), if it names one."""
+    value = attribute(node, "lang") if node is not None else None
+    return value.split("-")[0].strip().lower() or None if value else None
+
+
+def _twice(html: str | bytes, word: str) -> bool:
+    """Whether the page's text or bytes hold ``word`` (ASCII) twice or more."""
+    if isinstance(html, bytes):
+        marker = word.encode("ascii")
+        first = html.find(marker)
+        return first >= 0 and html.find(marker, first + 1) >= 0
+    first = html.find(word)
+    return first >= 0 and html.find(word, first + 1) >= 0
 
 
 def drop_bar_captions(tree: LexborHTMLParser, html: str | bytes) -> None:
@@ -246,7 +307,7 @@ def drop_bar_captions(tree: LexborHTMLParser, html: str | bytes) -> None:
 
     A bar whose own words are the only figure ("Java" and a bar labelled "13%") keeps them.
     """
-    if not any(_mentions(html, mark) for mark in _PROGRESS_MARKS):
+    if not mentions(html, _PROGRESS_MARK):
         return
     for bar in tree.css(_PROGRESS_BARS):
         words = value_text(bar)
@@ -262,11 +323,55 @@ def drop_bar_captions(tree: LexborHTMLParser, html: str | bytes) -> None:
             bar.decompose()
 
 
-_PROGRESS_MARKS = ("progressbar", "<progress", "<meter")
-_PROGRESS_BARS = "[role=progressbar], progress, meter"
+def drop_icon_ligatures(tree: LexborHTMLParser, html: str | bytes) -> None:
+    """Drop the names of icons drawn by a font's ligatures: Material Icons writes
+    ``<span class="material-icons" aria-hidden="true">attach_money</span>``, and the
+    font shows a glyph, not the word. An element hidden from screen readers whose whole
+    text is one lower-case name ("school", "check_circle", "looks_one") is such an icon.
+    """
+    if not _writes_ligatures(html):
+        return
+    for node in tree.css(_SCREEN_READER_HIDDEN):
+        text = node.text(deep=True)
+        if text and _LIGATURE.fullmatch(text.strip()) is not None:
+            node.decompose()
 
 
-def _mentions(html: str | bytes, word: str) -> bool:
+_SCREEN_READER_HIDDEN = '[aria-hidden="true"]'
+#: A tag hidden from screen readers whose text, up to the next tag, is a ligature's name.
+_LIGATURE_TAG = r"""aria-hidden=["']?true["']?[^>]*>\s*[a-z][a-z0-9]*(?:_[a-z0-9]+)*\s*<"""
+_LIGATURE_TEXT = re.compile(_LIGATURE_TAG)
+_LIGATURE_BYTES = re.compile(_LIGATURE_TAG.encode("ascii"))
+
+
+def _writes_ligatures(html: str | bytes) -> bool:
+    """Whether the page has an icon drawn by ligatures (see ``drop_icon_ligatures``): a
+    look at each ``aria-hidden`` in the text, cheaper than a walk of the tree."""
+    if isinstance(html, bytes):
+        at = html.find(b"aria-hidden")
+        while at >= 0:
+            if _LIGATURE_BYTES.match(html, at) is not None:
+                return True
+            at = html.find(b"aria-hidden", at + 1)
+        return False
+    found = html.find("aria-hidden")
+    while found >= 0:
+        if _LIGATURE_TEXT.match(html, found) is not None:
+            return True
+        found = html.find("aria-hidden", found + 1)
+    return False
+
+
+#: An icon's ligature name: lower-case words joined by "_", digits allowed after the first.
+_LIGATURE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+
+
+#: What every progress bar's markup holds (``role=progressbar``, ``<progress>``).
+_PROGRESS_MARK = "progress"
+_PROGRESS_BARS = "[role=progressbar], progress"
+
+
+def mentions(html: str | bytes, word: str) -> bool:
     """Whether the page's text or bytes hold ``word`` (ASCII) anywhere."""
     return word.encode("ascii") in html if isinstance(html, bytes) else word in html
 
@@ -294,7 +399,7 @@ _BOUNDARY_END = "/$"
 
 def streams_boundaries(html: str | bytes) -> bool:
     """Whether ``html`` completes React Suspense boundaries with a script (``$RC(``)."""
-    return _mentions(html, "$RC(")
+    return mentions(html, "$RC(")
 
 
 def complete_streamed_boundaries(tree: LexborHTMLParser) -> None:
@@ -357,7 +462,7 @@ _TAG = re.compile(r"<[^>]*>")
 
 def draws_tables_in_text(html: str | bytes) -> bool:
     """Whether ``html`` has preformatted text, which may draw a table."""
-    return _mentions(html, "<pre")
+    return mentions(html, "<pre")
 
 
 def with_text_tables_as_html(html: str | bytes) -> str | bytes:
@@ -435,7 +540,7 @@ _KEPT_LINES = re.compile(
 
 def keeps_line_breaks(html: str | bytes) -> bool:
     """Whether ``html`` styles an element to keep its line breaks."""
-    return _mentions(html, "white-space:")
+    return mentions(html, "white-space:")
 
 
 def with_kept_lines_as_breaks(html: str | bytes) -> str | bytes:
@@ -452,7 +557,7 @@ def _lines_as_breaks(found: re.Match[str]) -> str:
 
 def embeds_frame_documents(html: str | bytes) -> bool:
     """Whether ``html`` has frames whose document is inline (``<iframe srcdoc>``)."""
-    return _mentions(html, "srcdoc")
+    return mentions(html, "srcdoc")
 
 
 def inline_frame_documents(tree: LexborHTMLParser) -> None:

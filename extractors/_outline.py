@@ -51,9 +51,26 @@ _CONTROL = re.compile(
     re.IGNORECASE,
 )
 CONTROL_STARTS = frozenset("svrldm+0123456789")
-#: The label of an advertisement placed between sections ("ADVERTISEMENT", "Sponsored").
+#: The label of an advertisement placed between sections ("ADVERTISEMENT", "Sponsored"),
+#: or the title of a widget of sponsored links (Taboola's and Outbrain's "You May Like").
 AD_LABELS = frozenset(
-    {"advertisement", "advertisements", "ad", "ads", "sponsored", "sponsored content", "promoted"}
+    {
+        "advertisement",
+        "advertisements",
+        "ad",
+        "ads",
+        "sponsored",
+        "sponsored content",
+        "sponsored links",
+        "sponsored stories",
+        "promoted",
+        "promoted links",
+        "promoted stories",
+        "paid content",
+        "you may like",
+        "around the web",
+        "recommended for you",
+    }
 )
 _MAX_HEADING_CHARS = 220
 #: What may surround a heading's words: punctuation, and a permalink's "#", "¶" or "🔗".

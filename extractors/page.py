@@ -29,6 +29,8 @@ from extractors._dom import (
     draws_tables_in_text,
     drop_bar_captions,
     drop_drawn_text,
+    drop_icon_ligatures,
+    drop_translations,
     embeds_frame_documents,
     inline_frame_documents,
     join_broken_words,
@@ -58,6 +60,7 @@ from extractors._outline import (
     keyword_selector,
 )
 from extractors._slice import cut_ends_cleanly, main_slice
+from extractors._tabs import head_panels_with_their_tabs
 from extractors.browse import find_browse
 from extractors.demographics import TABLE as DEMOGRAPHICS_TABLE
 from extractors.demographics import extract_demographics
@@ -77,7 +80,7 @@ from extractors.title import Title, capitalize_words, find_title, split_title
 
 #: Bumped whenever a change to the extractors can change a record, so that the
 #: reparse flow knows which archived pages to extract again.
-EXTRACTOR_VERSION = 26
+EXTRACTOR_VERSION = 28
 
 #: Section extractors in page order; earlier sections win when two give one value.
 SECTION_EXTRACTORS: tuple[tuple[str, Callable[[PageContext], SectionResult]], ...] = (
@@ -264,8 +267,11 @@ def _extract(
         if embeds_frame_documents(html):
             inline_frame_documents(tree)
     compose_shadow_roots(tree, html)
+    head_panels_with_their_tabs(tree, html)
     drop_drawn_text(tree, html)
     drop_bar_captions(tree, html)
+    drop_icon_ligatures(tree, html)
+    drop_translations(tree, html)
     root = tree.body or tree.root
     content = _content_root(root)
     candidates = _first_pass(tree, content)
@@ -363,9 +369,12 @@ def _outline(
         if (section := _section_before(sections, candidate)) is not None
         and outline.heads_the_content_of(candidate.node, section.node)
     }
+    title_words = title.text.lower()
     for candidate in foreign:
         if candidate.node.mem_id in headlines:
             continue  # a chart's or a table's headline right under a section's heading
+        if candidate.text.lower() == title_words:
+            continue  # the title again (a chat's title in its header, then its answer's)
         if title.order is not None and candidate.order > title.order:
             if _row_label(candidate.text):
                 continue  # a card's label written as a heading (<h3>Yearly salary</h3>)

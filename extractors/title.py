@@ -12,7 +12,15 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
-from extractors._dom import BLOCK_TAGS, NON_CONTENT_TAGS, Node, attribute, inside, value_text
+from extractors._dom import (
+    BLOCK_TAGS,
+    NON_CONTENT_TAGS,
+    Node,
+    attribute,
+    in_hidden,
+    inside,
+    value_text,
+)
 from extractors._names import Names
 from extractors._outline import Candidate, candidates_of
 from extractors.normalize import clean_text
@@ -140,6 +148,11 @@ def _styled_title(tree: LexborHTMLParser) -> Title | None:
 
 
 def _first_title(candidates: list[Candidate]) -> Title | None:
+    """The first candidate that reads "A vs B", a shown one before any hidden one (an
+    older draft of the page kept hidden beside it)."""
+    shown = [candidate for candidate in candidates if not in_hidden(candidate.node)]
+    if len(shown) < len(candidates):
+        candidates = shown + [c for c in candidates if in_hidden(c.node)]
     for candidate in candidates:
         if " v" in candidate.text.lower():
             text = _without_permalink(_line_with_vs(candidate.node, candidate.text))

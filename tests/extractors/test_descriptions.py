@@ -37,6 +37,18 @@ def test_a_sidebar_after_a_description_is_no_part_of_it(box: str) -> None:
     assert _descriptions(rec) == ["Greets patients.", "Runs tests."]
 
 
+def test_a_sponsored_links_widget_after_a_description_is_no_part_of_it() -> None:
+    """Taboola's "You May Like" under its "Sponsored Links" attribution, then headlines."""
+    rec = record(
+        "<h2>What does a patient coordinator do?</h2><p>Greets patients.</p>"
+        "<h2>What does a certified medical technician do?</h2><p>Runs tests.</p>"
+        "<div><div><a href='https://ads.example'>Sponsored Links</a></div>"
+        "<span>You May Like</span><div><span role='heading' aria-level='3'>"
+        "The salary nobody talks about</span></div></div>" + SALARY
+    )
+    assert _descriptions(rec) == ["Greets patients.", "Runs tests."]
+
+
 def test_paragraphs_are_joined_by_a_blank_line() -> None:
     rec = record(
         "<h2>What does a patient coordinator do?</h2><p>One.</p><p>Two.</p>"

@@ -9,6 +9,8 @@ from extractors._dom import (
     compose_shadow_roots,
     drop_bar_captions,
     drop_drawn_text,
+    drop_icon_ligatures,
+    drop_translations,
     join_broken_words,
     leaf_blocks,
     parse_html,
@@ -194,7 +196,7 @@ def test_drawings_holding_text_are_dropped() -> None:
         ),
         ("Java, 13% <progress max='100' value='13'>13 percent</progress>", "Java, 13%"),
         ("Java <div role='progressbar' style='width: 13%'>13%</div>", "Java 13%"),
-        ("Java <meter value='0.13'>13%</meter>", "Java 13%"),
+        ("Java <progress max='100' value='13'>13%</progress>", "Java 13%"),
     ],
 )
 def test_a_progress_bars_words_go_when_the_text_beside_it_gives_the_figure(
@@ -207,6 +209,52 @@ def test_a_progress_bars_words_go_when_the_text_beside_it_gives_the_figure(
     drop_bar_captions(tree, html)
     node = tree.css_first("#v")
     assert node is not None and value_text(node) == shown
+
+
+def test_an_icons_ligature_name_is_no_word_of_the_page() -> None:
+    """Material Icons draws ``attach_money`` as a glyph: the word is not shown."""
+    html = (
+        "<main><table><tr id=v><td><span class='material-icons' aria-hidden='true'>"
+        'attach_money</span>Yearly salary</td><td><mat-icon aria-hidden="true">'
+        "trending_up</mat-icon> $1</td></tr></table>"
+        "<p id=w><span aria-hidden='true'>Nurse</span> and <span aria-hidden='true'>4</span></p>"
+        "</main>"
+    )
+    tree = parse_html(html)
+    drop_icon_ligatures(tree, html)
+    row, other = tree.css_first("#v"), tree.css_first("#w")
+    assert row is not None and value_text(row) == "Yearly salary $1"
+    assert other is not None and value_text(other) == "Nurse and 4"  # no ligature names
+
+
+def test_an_icons_title_inside_a_heading_is_no_word_of_it() -> None:
+    html = (
+        "<html><head><title>Page</title></head><body><main><h3 id=v><svg role='img'>"
+        "<title>Help icon</title><path d='M0 0'/></svg>What does a nurse do?</h3></main>"
+        "</body></html>"
+    )
+    tree = parse_html(html)
+    drop_drawn_text(tree, html)
+    node = tree.css_first("#v")
+    assert node is not None and value_text(node) == "What does a nurse do?"
+
+
+def test_a_copy_in_another_language_than_the_pages_is_dropped() -> None:
+    """A bilingual site keeps each block twice, the Spanish one hidden by its style sheet."""
+    html = (
+        "<html lang='en-US'><body><main>"
+        "<h1 id=t><span>Welder vs machinist</span>"
+        "<span lang='es'>Soldador vs maquinista</span></h1>"
+        "<div id=v><div lang='es'><p>Salario anual $44.190</p></div>"
+        "<div lang='en'><p>Yearly salary $44,190</p></div></div>"
+        "<p id=w>A welder is no <i lang='fr'>sous chef</i>.</p></main></body></html>"
+    )
+    tree = parse_html(html)
+    drop_translations(tree, html)
+    title, block, sentence = tree.css_first("#t"), tree.css_first("#v"), tree.css_first("#w")
+    assert title is not None and value_text(title) == "Welder vs machinist"
+    assert block is not None and value_text(block) == "Yearly salary $44,190"
+    assert sentence is not None and value_text(sentence) == "A welder is no sous chef."
 
 
 def _composed(html: str) -> str:

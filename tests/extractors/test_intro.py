@@ -107,6 +107,20 @@ def test_intro_in_a_wrapper_with_a_byline_and_typographic_quotes() -> None:
     assert [o.time_to_become_max_months for o in rec.occupations] == [48, 12]
 
 
+def test_the_title_again_over_the_intro_ends_nothing() -> None:
+    """A chat's share page: the title in its header, a hidden earlier draft, then the
+    answer under the same title again, with its intro."""
+    rec = record(
+        "<div hidden><p>It takes 1 year to become a patient coordinator.</p></div>"
+        f"<div><h1>{TITLE}</h1>" + "".join(f"<p>{p}</p>" for p in INTRO) + "</div>" + OVERVIEW
+    )
+    assert [o.top_skills for o in rec.occupations] == [
+        ["patients", "customer service", "patient care"],
+        ["patients", "vital signs", "CPR"],
+    ]
+    assert [o.time_to_become_max_months for o in rec.occupations] == [48, 12]
+
+
 def test_no_intro_is_a_warning() -> None:
     rec = record(OVERVIEW)
     assert ("intro", "warning") in issue_pairs(rec)

@@ -89,6 +89,15 @@ def test_a_big_bold_title_that_names_what_the_document_title_names() -> None:
     assert rec.title == "Nurse vs doctor"
 
 
+def test_a_shown_title_wins_over_a_hidden_drafts() -> None:
+    """A chat's earlier answer, kept hidden before the current one, has a title of its own."""
+    rec = extract_page(
+        "<html><body><main><div hidden><h1>RN vs LPN: quick comparison</h1></div>"
+        "<div><h1>Registered nurse vs licensed practical nurse</h1></div></main></body></html>"
+    )
+    assert rec.title == "Registered nurse vs licensed practical nurse"
+
+
 def test_a_page_that_is_no_comparison_gives_an_error_and_no_occupations() -> None:
     rec = extract_page(
         "<html><head><title>Healthcare jobs</title></head>"
