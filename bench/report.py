@@ -80,7 +80,7 @@ def crawl_verdicts(runs: Sequence[Run], sizes: Sequence[int]) -> list[Verdict]:
             )
         recrawl = _by(runs, crawling.RECRAWL, size)
         if ours and recrawl:
-            first, again = median_run(ours), recrawl[-1]
+            first, again = median_run(ours), median_run(recrawl)
             speedup = first.seconds / again.seconds if again.seconds else 0.0
             verdicts.append(
                 Verdict(

@@ -474,11 +474,16 @@ def with_text_tables_as_html(html: str | bytes) -> str | bytes:
 
 
 def _as_table(found: re.Match[str]) -> str:
-    rows = text_table_rows(html_unescape(_TAG.sub("", found.group(1))))
+    # (a code block may break its lines with <br>, as Medium's do)
+    text = _TAG.sub("", _LINE_BREAK_TAG.sub("\n", found.group(1)))
+    rows = text_table_rows(html_unescape(text))
     if rows is None:
         return found.group(0)
     cells = ("".join(f"<td>{html_escape(cell)}</td>" for cell in row) for row in rows)
     return "<table>" + "".join(f"<tr>{row}</tr>" for row in cells) + "</table>"
+
+
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def text_table_rows(text: str) -> list[list[str]] | None:

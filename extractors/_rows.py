@@ -500,6 +500,10 @@ def _climb_to_label(node: Node, text: str, labels: LabelSet) -> _Unit | None:
                 rest = value_text_after(current, len(label.words))
                 if _is_note(current, rest) or _LABEL_GOES_ON.match(rest):
                     return _Unit(label, current, None)
+                if not _reads_as_value(rest) and (
+                    cells := _column_cells(current, label.words, rest)
+                ):
+                    return _Unit(label, current, None, cells)  # a line of a text table
                 if not _reads_as_value(rest) or (
                     " " not in label.words and not _separated_or_figure(rest)
                 ):
@@ -628,6 +632,24 @@ def _reads_as_value(rest: str) -> bool:
     if len(rest) > _MAX_INLINE_VALUE_CHARS:
         return False
     return len(rest.split()) <= _MAX_BARE_VALUE_WORDS
+
+
+def _column_cells(node: Node, words: str, rest: str) -> list[str] | None:
+    """The cells after a label in preformatted text that stands apart from its value by a
+    run of spaces, a column's gap ("Most common degree    High School Diploma, 38%
+    Associate Degree, 45%": two cells); else ``None``."""
+    if not node.is_text_node or len(rest) > _MAX_SEPARATED_VALUE_CHARS:
+        return None
+    raw = (node.text_content or "").strip()
+    gap = _COLUMN_GAP.search(raw)
+    if gap is None or clean_text(raw[: gap.start()]).lower() != words:
+        return None
+    cells = [clean_text(cell) for cell in _COLUMN_GAP.split(raw[gap.end() :])]
+    return [cell for cell in cells if cell] or None
+
+
+#: The gap between two columns of text drawn with spaces.
+_COLUMN_GAP = re.compile(r" {2,}|\t")
 
 
 def _separated_or_figure(rest: str) -> bool:

@@ -17,10 +17,11 @@ from extractors._names import Names
 from extractors.normalize import find_durations, split_prose_list
 
 SECTION = "intro"
-#: A sentence's end: ".", "!" or "?", then a space and a capital; a footnote mark may
-#: follow a word's full stop ("...of a welder.1 The top three").
+#: A sentence's end: ".", "!" or "?", then a space and a capital or a mark that starts no
+#: word ("... and EMR. · ·", a byline's separators); a footnote mark may follow a word's
+#: full stop ("...of a welder.1 The top three").
 _SENTENCE_BREAK = re.compile(
-    r"(?:[.!?]|(?<=[^\W\d_])[.!?](?:\d{1,2}|[*\u2020\u2021]{1,2})) (?=[A-Z\"'(])"
+    r"(?:[.!?]|(?<=[^\W\d_])[.!?](?:\d{1,2}|[*\u2020\u2021]{1,2})) (?=[A-Z\"'(]|[^\w\s])"
 )
 _LIST_VERB = re.compile(
     r"\b(?:include|includes|including|are|is|were|consist of"

@@ -32,7 +32,12 @@ _SECTION_WORD = re.compile(
     r"\b(?:overview|salary|salaries|education|demographics|responsibilities|duties|skills)$",
     re.IGNORECASE,
 )
-_LEADING = re.compile(r"^(?:compare|comparing|comparison:?)\s+", re.IGNORECASE)
+#: What may stand before the first name: "Compare ...", and a mail subject's list tag and
+#: reply marks ("[careerlist] Re: A vs B").
+_LEADING = re.compile(
+    r"^(?:\[[^\]]{1,40}\]\s*)?(?:(?:re|fwd?|aw):\s*)*(?:(?:compare|comparing|comparison:?)\s+)?",
+    re.IGNORECASE,
+)
 _MAX_NAME_CHARS = 80
 #: What separates the parts of a document title: "A vs B | Site", "A vs B - Site",
 #: "Site :: A vs B", "Site » A vs B" (a guillemet, read as '"'), "A vs B · Site".

@@ -17,6 +17,7 @@ from extractors._dom import (
     prose_text,
     text_table_rows,
     value_text,
+    with_text_tables_as_html,
 )
 
 
@@ -327,6 +328,22 @@ def test_a_table_of_columns_aligned_by_spaces() -> None:
         ["Most common degree", "Bachelor's Degree, 40%", "Associate Degree, 36%"],
         ["Number of jobs", "223,045", "118,934"],
         ["Race ratio", "White, 60.2% Asian, 5.7% Other, 34.1%", "White, 57.5% Asian, 5.1%"],
+    ]
+
+
+def test_a_code_block_whose_lines_are_broken_by_br_draws_a_table() -> None:
+    """Medium's code blocks break their lines with ``<br>`` inside the ``<pre>``."""
+    html = (
+        "<main><pre><span>               Welder      Machinist<br/>"
+        "Yearly salary  $44,190     $47,580<br>Average age    40          45</span></pre></main>"
+    )
+    repaired = with_text_tables_as_html(html)
+    assert isinstance(repaired, str)
+    rows = [[value_text(cell) for cell in row.css("td")] for row in parse_html(repaired).css("tr")]
+    assert rows == [
+        ["", "Welder", "Machinist"],
+        ["Yearly salary", "$44,190", "$47,580"],
+        ["Average age", "40", "45"],
     ]
 
 

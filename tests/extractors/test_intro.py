@@ -46,6 +46,10 @@ def test_a_decimal_figure_ends_no_sentence() -> None:
     ]
 
 
+def test_a_bylines_separators_after_the_last_sentence_are_no_skill() -> None:
+    assert _skills(" ".join(INTRO) + " \u00b7 \u00b7")[1] == ["patients", "vital signs", "CPR"]
+
+
 def test_durations_belong_to_the_nearest_name_in_their_clause() -> None:
     text = (
         "Becoming a certified medical technician takes 1 year, while a patient coordinator "

@@ -71,6 +71,29 @@ def test_clean_text_turns_the_minus_sign_into_a_hyphen() -> None:
     assert clean_text("\u22124%") == "-4%"
 
 
+@pytest.mark.parametrize(
+    ("text", "clean"),
+    [
+        ("$44,190\u00b9", "$44,190"),
+        ("Growth rate\u00b2", "Growth rate"),
+        ("-4%\u2020", "-4%"),
+        ("Bachelor's Degree, 48%\u2009\u00b3", "Bachelor's Degree, 48%"),
+        ("Unknown, 4.9%\u2074 Hispanic or Latino, 9.1%", "Unknown, 4.9% Hispanic or Latino, 9.1%"),
+        ("Washington, DC\u00a7", "Washington, DC"),
+        ("\u00a7 5 of the code", "\u00a7 5 of the code"),
+    ],
+)
+def test_clean_text_drops_footnote_marks_written_as_characters(text: str, clean: str) -> None:
+    assert clean_text(text) == clean
+
+
+@pytest.mark.parametrize("space", ["\u202f", "\u2009"])
+def test_a_narrow_space_between_digit_groups_is_a_thousands_separator(space: str) -> None:
+    assert clean_text(f"$108{space}249") == "$108249"
+    assert parse_int(clean_text(f"1{space}917{space}342")) == 1917342
+    assert clean_text(f"38{space}44") == "38 44"  # no group of three: two figures
+
+
 def test_tidy_spacing_removes_spaces_that_joining_elements_added() -> None:
     assert tidy_spacing("Male , 11.2 % ( x ) $ 32,954") == "Male, 11.2% (x) $32,954"
 

@@ -760,6 +760,20 @@ def test_an_icon_glyph_before_an_inline_label_is_no_value() -> None:
     assert reading.rows == {"salary": ["$1", "$2"]}
 
 
+def test_a_line_of_preformatted_text_with_columns_gapped_by_spaces() -> None:
+    """A code block read as lines (no repair): a label, then each value after a gap."""
+    labels = (*LABELS, Label("degree", "most common degree", "degree"))
+    root = LexborHTMLParser(
+        "<main><pre><span>Most common degree    High School Diploma, 38%    Associate "
+        "Degree, 45%<br>Average age           38                          36</span></pre></main>"
+    ).css_first("main")
+    assert root is not None
+    assert read_rows([root], labels).rows == {
+        "degree": ["High School Diploma, 38%", "Associate Degree, 45%"],
+        "age": ["38", "36"],
+    }
+
+
 WELDER = Names("Welder", "machinist")
 
 

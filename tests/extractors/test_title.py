@@ -21,6 +21,7 @@ from extractors.title import capitalize_words, split_title
         ("Nurse vs doctor: what's the difference?", ("Nurse", "doctor")),
         ("Nurse vs doctor | Careers", ("Nurse", "doctor")),
         ("Compare nurse vs doctor", ("nurse", "doctor")),
+        ("[careerlist] Re: Nurse vs doctor", ("Nurse", "doctor")),  # a mail's subject
     ],
 )
 def test_split_title(text: str, names: tuple[str, str]) -> None:
