@@ -242,14 +242,25 @@ def drop_drawn_text(tree: LexborHTMLParser, html: str | bytes) -> None:
 
 
 def _words_drawn(html: str | bytes) -> bool:
-    """Whether a ``</text>`` or a ``</title>`` follows the page's first ``<svg``."""
+    """Whether a drawing (``<svg>`` to ``</svg>``) holds a ``</text>`` or a ``</title>``: each
+    drawing is searched, not all that follows the first."""
     if isinstance(html, bytes):
-        first = html.find(b"<svg")
-        return first >= 0 and (
-            html.find(b"</text>", first) >= 0 or html.find(b"</title>", first) >= 0
-        )
-    first = html.find("<svg")
-    return first >= 0 and (html.find("</text>", first) >= 0 or html.find("</title>", first) >= 0)
+        start = html.find(b"<svg")
+        while start >= 0:
+            end = html.find(b"</svg>", start)
+            end = len(html) if end < 0 else end
+            if html.find(b"</text>", start, end) >= 0 or html.find(b"</title>", start, end) >= 0:
+                return True
+            start = html.find(b"<svg", end)
+        return False
+    at = html.find("<svg")
+    while at >= 0:
+        stop = html.find("</svg>", at)
+        stop = len(html) if stop < 0 else stop
+        if html.find("</text>", at, stop) >= 0 or html.find("</title>", at, stop) >= 0:
+            return True
+        at = html.find("<svg", stop)
+    return False
 
 
 def drop_translations(tree: LexborHTMLParser, html: str | bytes) -> None:

@@ -460,7 +460,7 @@ class Outline:
         ids = self.boundary_ids.union(ancestry_ids(node, stop_id=self.root_id))
         between = region_after(heading, ids, self.heading_ids | {node.mem_id})
         return not any(
-            value_text(part)
+            part.text(deep=True).strip()
             for part in between
             if not (part.is_element_node and part.tag in NON_CONTENT_TAGS)
         )

@@ -21,7 +21,7 @@ SECTION = "intro"
 #: word ("... and EMR. · ·", a byline's separators); a footnote mark may follow a word's
 #: full stop ("...of a welder.1 The top three").
 _SENTENCE_BREAK = re.compile(
-    r"(?:[.!?]|(?<=[^\W\d_])[.!?](?:\d{1,2}|[*\u2020\u2021]{1,2})) (?=[A-Z\"'(]|[^\w\s])"
+    r"[.!?](?:(?<=[^\W\d_][.!?])(?:\d{1,2}|[*\u2020\u2021]{1,2}))? (?=[A-Z\"'(]|[^\w\s])"
 )
 _LIST_VERB = re.compile(
     r"\b(?:include|includes|including|are|is|were|consist of"

@@ -41,13 +41,9 @@ _REPLACEMENTS = (
 #: Footnote marks written as characters after a figure or a word ("$44,190¹", "Growth
 #: rate²", "-4%†"): superscript digits and daggers, never words of a career page.
 _FOOTNOTE_CHARS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u2020\u2021"
-#: ``_REPLACEMENTS`` and the footnote marks as one table for ``str.translate``.
-_TRANSLATION = str.maketrans(
-    {
-        **{char: replacement for char, replacement in _REPLACEMENTS},
-        **{char: None for char in _FOOTNOTE_CHARS},
-        "\x00": None,
-    }
+#: Any character ``clean_text`` replaces or drops (a cheap test before the replacements).
+_SPECIAL = re.compile(
+    "[" + "".join(char for char, _ in _REPLACEMENTS) + _FOOTNOTE_CHARS + "\u2009\u202f\u00a7\x00]"
 )
 #: A thin or narrow no-break space between digit groups: a thousands separator ("97 878").
 _GROUP_SPACE = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
@@ -88,12 +84,18 @@ _MAX_NULL_CHARS = 32
 def clean_text(text: str) -> str:
     """Plain quotes, no zero-width characters nor footnote marks, no space inside a figure
     ("97 878" with a narrow space is 97878), one space for every run of white space."""
-    if not text.isascii():
+    if not text.isascii() and _SPECIAL.search(text) is not None:
         if "\u2009" in text or "\u202f" in text:
             text = _GROUP_SPACE.sub("", text)
         if "\u00a7" in text:
             text = _SECTION_MARK.sub("", text)
-        text = text.translate(_TRANSLATION)
+        for char, replacement in _REPLACEMENTS:
+            if char in text:
+                text = text.replace(char, replacement)
+        for char in _FOOTNOTE_CHARS:
+            if char in text:
+                text = text.replace(char, "")
+        text = text.replace("\x00", "")
     return " ".join(text.split())
 
 

@@ -155,16 +155,17 @@ def _styled_title(tree: LexborHTMLParser) -> Title | None:
 def _first_title(candidates: list[Candidate]) -> Title | None:
     """The first candidate that reads "A vs B", a shown one before any hidden one (an
     older draft of the page kept hidden beside it)."""
-    shown = [candidate for candidate in candidates if not in_hidden(candidate.node)]
-    if len(shown) < len(candidates):
-        candidates = shown + [c for c in candidates if in_hidden(c.node)]
+    hidden: Title | None = None
     for candidate in candidates:
         if " v" in candidate.text.lower():
             text = _without_permalink(_line_with_vs(candidate.node, candidate.text))
             names = split_title(text)
             if names is not None:
-                return Title(text, Names(*names), candidate.node, candidate.order)
-    return None
+                found = Title(text, Names(*names), candidate.node, candidate.order)
+                if not in_hidden(candidate.node):
+                    return found
+                hidden = hidden or found
+    return hidden
 
 
 def _line_with_vs(node: Node, text: str) -> str:
