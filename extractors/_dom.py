@@ -312,6 +312,62 @@ def _twice(html: str | bytes, word: str) -> bool:
     return first >= 0 and html.find(word, first + 1) >= 0
 
 
+def join_split_grid_rows(tree: LexborHTMLParser, html: str | bytes) -> None:
+    """Put together the rows of a data grid that draws one row in several containers (AG
+    Grid's pinned column of labels and its centre of values, each row a ``role=row`` of
+    the same ``aria-rowindex``), and fold a tree grid's child rows into their parent's
+    cells ("Gender ratio", then a row "Male | 97.6% | 98.1%" and a row "Female | ...":
+    the parent's cells read "Male, 97.6% Female, 2.4%" and so on)."""
+    if not mentions(html, "aria-rowindex"):
+        return
+    for grid in tree.css("[role=grid], [role=treegrid]"):
+        first_of: dict[str, Node] = {}
+        for row in grid.css("[role=row]"):
+            index = attribute(row, "aria-rowindex")
+            if index is None:
+                continue
+            kept = first_of.setdefault(index, row)
+            if kept.mem_id != row.mem_id:
+                for cell in content_children(row):
+                    kept.insert_child(cell)  # a copy, after the row's own cells
+                row.decompose()
+        _fold_child_rows([row for row in grid.css("[role=row]")])
+
+
+def _fold_child_rows(rows: list[Node]) -> None:
+    parent: Node | None = None
+    children: list[list[str]] = []
+    for row in [*rows, None]:
+        level = attribute(row, "aria-level") if row is not None else None
+        if row is not None and level is not None and level != "1" and parent is not None:
+            children.append([value_text(cell) for cell in content_children(row)])
+            row.decompose()
+            continue
+        if parent is not None and children:
+            _write_cells(parent, children)
+        parent, children = row, []
+
+
+def _write_cells(parent: Node, children: list[list[str]]) -> None:
+    """Each value cell of ``parent`` rewritten as its child rows' "category, value" list."""
+    width = max(len(cells) for cells in children)
+    cells = content_children(parent)
+    for column in range(1, width):
+        text = " ".join(
+            f"{cells_of[0]}, {cells_of[column]}"
+            for cells_of in children
+            if len(cells_of) > column and cells_of[column]
+        )
+        fresh = LexborHTMLParser(f"<div role=gridcell>{html_escape(text)}</div>").css_first("div")
+        if fresh is None:
+            continue
+        if column < len(cells):
+            cells[column].insert_before(fresh)
+            cells[column].decompose()
+        else:
+            parent.insert_child(fresh)
+
+
 def drop_bar_captions(tree: LexborHTMLParser, html: str | bytes) -> None:
     """Drop the words inside a progress bar when the text beside the bar already gives its
     figure: "Java, 13%" then a bar whose screen-reader caption reads "13% Complete".

@@ -34,6 +34,7 @@ from extractors._dom import (
     embeds_frame_documents,
     inline_frame_documents,
     join_broken_words,
+    join_split_grid_rows,
     join_split_runs,
     keeps_line_breaks,
     parse_html,
@@ -80,7 +81,7 @@ from extractors.title import Title, capitalize_words, find_title, split_title
 
 #: Bumped whenever a change to the extractors can change a record, so that the
 #: reparse flow knows which archived pages to extract again.
-EXTRACTOR_VERSION = 29
+EXTRACTOR_VERSION = 30
 
 #: Section extractors in page order; earlier sections win when two give one value.
 SECTION_EXTRACTORS: tuple[tuple[str, Callable[[PageContext], SectionResult]], ...] = (
@@ -272,6 +273,7 @@ def _extract(
     drop_bar_captions(tree, html)
     drop_icon_ligatures(tree, html)
     drop_translations(tree, html)
+    join_split_grid_rows(tree, html)
     root = tree.body or tree.root
     content = _content_root(root)
     candidates = _first_pass(tree, content)

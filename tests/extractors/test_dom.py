@@ -12,6 +12,7 @@ from extractors._dom import (
     drop_icon_ligatures,
     drop_translations,
     join_broken_words,
+    join_split_grid_rows,
     leaf_blocks,
     parse_html,
     prose_text,
@@ -256,6 +257,41 @@ def test_a_copy_in_another_language_than_the_pages_is_dropped() -> None:
     assert title is not None and value_text(title) == "Welder vs machinist"
     assert block is not None and value_text(block) == "Yearly salary $44,190"
     assert sentence is not None and value_text(sentence) == "A welder is no sous chef."
+
+
+def test_a_grids_rows_split_between_containers_are_put_together() -> None:
+    """AG Grid: the pinned labels and the centre's values are rows of their own, paired by
+    ``aria-rowindex``; a tree grid's hidden child rows fold into their parent's cells."""
+    row = "<div role=row aria-rowindex={} aria-level={}{}>{}</div>"
+    cell = "<div role=gridcell>{}</div>"
+    labels = [("Average age", "1", ""), ("Gender ratio", "1", ""), ("Male", "2", " hidden")]
+    labels.append(("Female", "2", " hidden"))
+    values = [("40", "42"), ("", ""), ("97.6%", "98.1%"), ("2.4%", "1.9%")]
+    html = (
+        "<main><div role=treegrid id=g><div class=pinned>"
+        + "".join(
+            row.format(index + 2, level, hidden, cell.format(label))
+            for index, (label, level, hidden) in enumerate(labels)
+        )
+        + "</div><div class=centre>"
+        + "".join(
+            row.format(
+                index + 2, labels[index][1], labels[index][2], cell.format(a) + cell.format(b)
+            )
+            for index, (a, b) in enumerate(values)
+        )
+        + "</div></div></main>"
+    )
+    tree = parse_html(html)
+    join_split_grid_rows(tree, html)
+    rows = [
+        [value_text(cell) for cell in row.css("[role=gridcell]")]
+        for row in tree.css("#g [role=row]")
+    ]
+    assert rows == [
+        ["Average age", "40", "42"],
+        ["Gender ratio", "Male, 97.6% Female, 2.4%", "Male, 98.1% Female, 1.9%"],
+    ]
 
 
 def _composed(html: str) -> str:
