@@ -279,10 +279,16 @@ def without_note_marks(text: str) -> str:
     return _NOTE_MARKS_AT_END.sub("", text) or text
 
 
+#: Words in parentheses after a share, saying what it counts: "38% (of workers)".
+_NOTE_AFTER_SHARE = re.compile(r"(?<=%)\s*\([^()%\d]*\)$")
+
+
 def split_labelled_share(cleaned: str) -> tuple[str | None, float | None]:
     """``parse_labelled_share`` of text that ``clean_text`` has already cleaned."""
     if is_null(cleaned):
         return None, None
+    if cleaned[-1] == ")" and (note := _NOTE_AFTER_SHARE.search(cleaned)) is not None:
+        cleaned = cleaned[: note.start()]  # "Associate Degree, 38% (of workers)"
     if cleaned[0].isdecimal() and (first := _SHARE_FIRST.fullmatch(cleaned)) is not None:
         return first["label"], float(first["pct"])  # "64% Bachelor's Degree"
     body = cleaned[:-1] if cleaned[-1] == ")" else cleaned  # "Patients (30%)"

@@ -267,6 +267,15 @@ def test_a_degree_without_a_share() -> None:
     assert parse_labelled_share("--") == (None, None)
 
 
+@pytest.mark.parametrize("note", ["(of workers)", "(typical)", " (est.)"])
+def test_labelled_share_with_a_note_after_the_share(note: str) -> None:
+    assert parse_labelled_share(f"Associate Degree, 38% {note}") == ("Associate Degree", 38.0)
+
+
+def test_a_name_in_parentheses_without_a_share_stays_whole() -> None:
+    assert parse_labelled_share("Nursing (RN)") == ("Nursing (RN)", None)
+
+
 def test_shares_in_page_order() -> None:
     assert parse_shares("Male, 11.2% Female, 88.8%") == [("Male", 11.2), ("Female", 88.8)]
 
