@@ -277,6 +277,7 @@ def drop_translations(tree: LexborHTMLParser, html: str | bytes) -> None:
     page = _language(tree.css_first("html"))
     if page is None:
         return
+    copies: list[Node] = []
     for node in tree.css("body [lang]"):
         language = _language(node)
         if language is None or language == page:
@@ -293,7 +294,8 @@ def drop_translations(tree: LexborHTMLParser, html: str | bytes) -> None:
             and value_text(sibling)
             for sibling in siblings
         ):
-            node.decompose()
+            copies.append(node)
+    decompose_outermost(copies)
 
 
 def _language(node: Node | None) -> str | None:
@@ -320,9 +322,17 @@ def join_split_grid_rows(tree: LexborHTMLParser, html: str | bytes) -> None:
     the parent's cells read "Male, 97.6% Female, 2.4%" and so on)."""
     if not mentions(html, "aria-rowindex"):
         return
-    for grid in tree.css("[role=grid], [role=treegrid]"):
+    grids = tree.css("[role=grid], [role=treegrid]")
+    grid_ids = {grid.mem_id for grid in grids}
+    for grid in grids:
+        rows = grid.css("[role=row]")
+        row_ids = {row.mem_id for row in rows}
+        if any(node_id in grid_ids for node_id in ancestry_ids(grid)[1:]) or any(
+            node_id in row_ids for row in rows for node_id in ancestry_ids(row)[1:]
+        ):
+            continue  # a grid inside a grid, or rows inside rows: left as they are
         first_of: dict[str, Node] = {}
-        for row in grid.css("[role=row]"):
+        for row in rows:
             index = attribute(row, "aria-rowindex")
             if index is None:
                 continue
@@ -376,6 +386,7 @@ def drop_bar_captions(tree: LexborHTMLParser, html: str | bytes) -> None:
     """
     if not mentions(html, _PROGRESS_MARK):
         return
+    captions: list[Node] = []
     for bar in tree.css(_PROGRESS_BARS):
         words = value_text(bar)
         if not words:
@@ -387,7 +398,8 @@ def drop_bar_captions(tree: LexborHTMLParser, html: str | bytes) -> None:
             continue
         beside = value_text(holder).replace(words, "", 1)
         if any(char.isdigit() for char in beside):
-            bar.decompose()
+            captions.append(bar)
+    decompose_outermost(captions)
 
 
 def drop_icon_ligatures(tree: LexborHTMLParser, html: str | bytes) -> None:
@@ -398,10 +410,23 @@ def drop_icon_ligatures(tree: LexborHTMLParser, html: str | bytes) -> None:
     """
     if not _writes_ligatures(html):
         return
+    icons: list[Node] = []
     for node in tree.css(_SCREEN_READER_HIDDEN):
         text = node.text(deep=True)
         if text and _LIGATURE.fullmatch(text.strip()) is not None:
-            node.decompose()
+            icons.append(node)
+    decompose_outermost(icons)
+
+
+def decompose_outermost(nodes: list[Node]) -> None:
+    """Remove ``nodes`` from their tree, each once: a node inside another of them goes with
+    it (a node of a removed subtree must not be touched again)."""
+    chosen = {node.mem_id for node in nodes}
+    outermost = [
+        node for node in nodes if not any(ancestor in chosen for ancestor in ancestry_ids(node)[1:])
+    ]
+    for node in outermost:
+        node.decompose()
 
 
 _SCREEN_READER_HIDDEN = '[aria-hidden="true"]'

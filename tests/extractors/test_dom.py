@@ -294,6 +294,25 @@ def test_a_grids_rows_split_between_containers_are_put_together() -> None:
     ]
 
 
+def test_nested_elements_each_pass_drops_are_removed_once() -> None:
+    """An icon inside an icon, a copy inside a copy, a bar inside a bar, a grid inside a
+    grid: a node of a removed subtree is never touched again (it would be freed memory)."""
+    html = (
+        "<html lang=en><body><main id=m>"
+        "<span aria-hidden='true'><span aria-hidden='true'>check</span></span> Welder"
+        "<div><div lang=es><p lang=es>Hola</p><span lang=es>x</span></div><div>Hello</div></div>"
+        "<ul><li>Java, 13%<div role=progressbar><div role=progressbar>13% Complete</div></div>"
+        "</li></ul><div role=grid><div role=row aria-rowindex=1><div role=gridcell>a"
+        "<div role=grid><div role=row aria-rowindex=1>b</div></div></div></div></div>"
+        "</main></body></html>"
+    )
+    tree = parse_html(html)
+    for drop in (drop_icon_ligatures, drop_translations, drop_bar_captions, join_split_grid_rows):
+        drop(tree, html)
+    main = tree.css_first("#m")
+    assert main is not None and value_text(main) == "Welder Hello Java, 13% a b"
+
+
 def _composed(html: str) -> str:
     tree = parse_html(html)
     compose_shadow_roots(tree, html)
