@@ -244,23 +244,22 @@ def drop_drawn_text(tree: LexborHTMLParser, html: str | bytes) -> None:
 def _words_drawn(html: str | bytes) -> bool:
     """Whether a drawing (``<svg>`` to ``</svg>``) holds a ``</text>`` or a ``</title>``: each
     drawing is searched, not all that follows the first."""
-    if isinstance(html, bytes):
-        start = html.find(b"<svg")
-        while start >= 0:
-            end = html.find(b"</svg>", start)
-            end = len(html) if end < 0 else end
-            if html.find(b"</text>", start, end) >= 0 or html.find(b"</title>", start, end) >= 0:
-                return True
-            start = html.find(b"<svg", end)
-        return False
-    at = html.find("<svg")
-    while at >= 0:
-        stop = html.find("</svg>", at)
-        stop = len(html) if stop < 0 else stop
-        if html.find("</text>", at, stop) >= 0 or html.find("</title>", at, stop) >= 0:
+    start = _find(html, "<svg")
+    while start >= 0:
+        end = _find(html, "</svg>", start)
+        end = len(html) if end < 0 else end
+        if _find(html, "</text>", start, end) >= 0 or _find(html, "</title>", start, end) >= 0:
             return True
-        at = html.find("<svg", stop)
+        start = _find(html, "<svg", end)
     return False
+
+
+def _find(html: str | bytes, word: str, start: int = 0, end: int | None = None) -> int:
+    """Where ``word`` (ASCII) first stands in the page's text or bytes from ``start`` (to
+    ``end``), or -1: ``str.find`` for either."""
+    if isinstance(html, bytes):
+        return html.find(word.encode("ascii"), start, end)
+    return html.find(word, start, end)
 
 
 def drop_translations(tree: LexborHTMLParser, html: str | bytes) -> None:
@@ -306,12 +305,8 @@ def _language(node: Node | None) -> str | None:
 
 def _twice(html: str | bytes, word: str) -> bool:
     """Whether the page's text or bytes hold ``word`` (ASCII) twice or more."""
-    if isinstance(html, bytes):
-        marker = word.encode("ascii")
-        first = html.find(marker)
-        return first >= 0 and html.find(marker, first + 1) >= 0
-    first = html.find(word)
-    return first >= 0 and html.find(word, first + 1) >= 0
+    first = _find(html, word)
+    return first >= 0 and _find(html, word, first + 1) >= 0
 
 
 def join_split_grid_rows(tree: LexborHTMLParser, html: str | bytes) -> None:
@@ -341,7 +336,7 @@ def join_split_grid_rows(tree: LexborHTMLParser, html: str | bytes) -> None:
                 for cell in content_children(row):
                     kept.insert_child(cell)  # a copy, after the row's own cells
                 row.decompose()
-        _fold_child_rows([row for row in grid.css("[role=row]")])
+        _fold_child_rows(grid.css("[role=row]"))
 
 
 def _fold_child_rows(rows: list[Node]) -> None:
@@ -439,18 +434,15 @@ _LIGATURE_BYTES = re.compile(_LIGATURE_TAG.encode("ascii"))
 def _writes_ligatures(html: str | bytes) -> bool:
     """Whether the page has an icon drawn by ligatures (see ``drop_icon_ligatures``): a
     look at each ``aria-hidden`` in the text, cheaper than a walk of the tree."""
-    if isinstance(html, bytes):
-        at = html.find(b"aria-hidden")
-        while at >= 0:
-            if _LIGATURE_BYTES.match(html, at) is not None:
-                return True
-            at = html.find(b"aria-hidden", at + 1)
-        return False
-    found = html.find("aria-hidden")
-    while found >= 0:
-        if _LIGATURE_TEXT.match(html, found) is not None:
+    at = _find(html, "aria-hidden")
+    while at >= 0:
+        if isinstance(html, bytes):
+            found = _LIGATURE_BYTES.match(html, at) is not None
+        else:
+            found = _LIGATURE_TEXT.match(html, at) is not None
+        if found:
             return True
-        found = html.find("aria-hidden", found + 1)
+        at = _find(html, "aria-hidden", at + 1)
     return False
 
 

@@ -656,7 +656,12 @@ def _separated_or_figure(rest: str) -> bool:
     """Whether what follows a one-word label in its text can be its value: after a
     separator, a figure or a null ("Salary $32,954", "Jobs: --"); never more words, as
     in the names that start with a label's word ("College of Charleston")."""
-    return rest[:1] in _VALUE_SEPARATORS or any(map(str.isdigit, rest)) or is_null(rest)
+    return rest[:1] in _VALUE_SEPARATORS or _figure_or_null(rest)
+
+
+def _figure_or_null(text: str) -> bool:
+    """Whether ``text`` can be a value on its own: it holds a digit, or it is a null mark."""
+    return any(map(str.isdigit, text)) or is_null(text)
 
 
 def value_text_after(node: Node, count: int) -> str:
@@ -1036,29 +1041,30 @@ class _ValueReader:
     def _value_above(self, label: Node) -> Node | None:
         """The value a label is the caption of, written before it in a card of their own
         (``<div><div>$52,000</div><div>Yearly salary</div></div>``): the one content
-        sibling before the label when nothing follows it; else ``None``."""
-        if next(next_content(label), None) is not None:
-            return None
-        before = previous_content(label)
-        previous = next(before, None)
-        if previous is None or previous.mem_id in self.ancestors or not previous.is_element_node:
-            return None
-        # Nothing with text before it (an icon before the value shows none).
-        return None if any(value_text(earlier) for earlier in before) else previous
+        element before the label (see ``_lone_before``); else ``None``."""
+        before = self._lone_before(label)
+        return before if before is not None and before.is_element_node else None
 
     def _figure_before(self, label: Node) -> Node | None:
         """The figure written just before an inline label that ends its text, its caption
         for a screen reader (``$43,410<span>Yearly salary</span>``): the one content
-        sibling before it, when its text holds a digit or a null mark; else ``None`` (an
-        icon's glyph before a label is no value)."""
+        sibling before it (see ``_lone_before``), when its text holds a digit or a null
+        mark; else ``None`` (an icon's glyph before a label is no value)."""
+        before = self._lone_before(label)
+        if before is None:
+            return None
+        text = value_text(before)
+        return before if text and _figure_or_null(text) else None
+
+    def _lone_before(self, label: Node) -> Node | None:
+        """The one content sibling before ``label`` when nothing follows the label, it holds
+        no label, and nothing with text comes before it (an icon before a value shows
+        none); else ``None``."""
         if next(next_content(label), None) is not None:
             return None
         before = previous_content(label)
         previous = next(before, None)
         if previous is None or previous.mem_id in self.ancestors:
-            return None
-        text = value_text(previous)
-        if not text or not (any(char.isdigit() for char in text) or is_null(text)):
             return None
         return None if any(value_text(earlier) for earlier in before) else previous
 

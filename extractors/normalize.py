@@ -37,14 +37,16 @@ _REPLACEMENTS = (
     ("\u2060", ""),
     ("\ufeff", ""),
     ("\u00ad", ""),  # soft hyphen
+    ("\x00", ""),
+    # Footnote marks written as characters after a figure or a word ("$44,190¹", "Growth
+    # rate²", "-4%†"): superscript digits and daggers, never words of a career page.
+    *(
+        (mark, "")
+        for mark in "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u2020\u2021"
+    ),
 )
-#: Footnote marks written as characters after a figure or a word ("$44,190¹", "Growth
-#: rate²", "-4%†"): superscript digits and daggers, never words of a career page.
-_FOOTNOTE_CHARS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u2020\u2021"
 #: Any character ``clean_text`` replaces or drops (a cheap test before the replacements).
-_SPECIAL = re.compile(
-    "[" + "".join(char for char, _ in _REPLACEMENTS) + _FOOTNOTE_CHARS + "\u2009\u202f\u00a7\x00]"
-)
+_SPECIAL = re.compile("[" + "".join(char for char, _ in _REPLACEMENTS) + "\u2009\u202f\u00a7]")
 #: A thin or narrow no-break space between digit groups: a thousands separator ("97 878").
 _GROUP_SPACE = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
 #: A section sign touching the word before it, a footnote mark ("Washington, DC§").
@@ -92,10 +94,6 @@ def clean_text(text: str) -> str:
         for char, replacement in _REPLACEMENTS:
             if char in text:
                 text = text.replace(char, replacement)
-        for char in _FOOTNOTE_CHARS:
-            if char in text:
-                text = text.replace(char, "")
-        text = text.replace("\x00", "")
     return " ".join(text.split())
 
 
