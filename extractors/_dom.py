@@ -814,7 +814,87 @@ def value_text(node: Node) -> str:
         return ""
     if child.is_text_node and child.next is None:  # one text: nothing was joined
         return clean_text(child.text_content or "")
-    return tidy_spacing(clean_text(visible_text(node)))
+    text = tidy_spacing(clean_text(visible_text(node)))
+    caption = _caption_of(node)
+    if caption is None:
+        return text
+    words = tidy_spacing(clean_text(visible_text(caption)))
+    value = text[: -len(words)].rstrip() if words and text.endswith(words) else ""
+    return value if _is_caption(words, value) else text
+
+
+#: Tags that set a caption apart from the value before it without a line break.
+_CAPTION_TAGS = frozenset({"small", "sub"})
+
+
+def _caption_of(node: Node, depth: int = 0) -> Node | None:
+    """The element that may be a caption under a cell's value, at the end of the cell or of
+    its last wrapper: a ``<small>``, or what comes after a ``<br>``, or a block after the
+    value's text, or an element glued to the value's last word (a span a style sheet sets
+    on a line of its own: "San Jose, CA<span>Mean wage $1</span>")."""
+    last = node.last_child
+    while last is not None and not is_content(last):
+        last = last.prev
+    if last is None or not last.is_element_node or last.tag == "br":
+        return None
+    before = last.prev
+    while before is not None and not is_content(before):
+        before = before.prev
+    if before is None:
+        if depth < _MAX_CAPTION_DEPTH:
+            return _caption_of(last, depth + 1)  # a wrapper around the value and caption
+        return None
+    if last.tag in _CAPTION_TAGS or before.tag == "br":
+        return last
+    if before.is_text_node:
+        if last.tag in BLOCK_TAGS:
+            return last
+        if _glued_line(before, last):
+            return last
+    if depth < _MAX_CAPTION_DEPTH and last.tag not in _CAPTION_TAGS:
+        return _caption_of(last, depth + 1)
+    return None
+
+
+_MAX_CAPTION_DEPTH = 2
+
+
+def _glued_line(text: Node, element: Node) -> bool:
+    """Whether ``element`` touches the end of ``text`` with a capitalised word: a line of
+    its own on screen ("CA" then "Mean wage"), as no inline run is written so."""
+    end = (text.text_content or "")[-1:]
+    words = element.text() or ""
+    return (
+        (end.isalnum() or end in "%)")
+        and words[:1].isupper()
+        and words[1:2].islower()
+        and _touches(text, element)
+    )
+
+
+#: What starts the rest of a value, not a caption: a figure ("$41,000", "40%", "88.8"; not
+#: an ordinal, "10th to 90th percentile"), a sign, or a word that joins ("and $41,000").
+_GOES_ON = re.compile(
+    r"[$\u20ac\u00a3+\-\u2212\u2013\u2014,(]|\d[\d,.]*(?![\d,.]|st\b|nd\b|rd\b|th\b)|(?:and|to|or)\b"
+)
+#: A caption is a line: a paragraph after a heading in one cell is no caption.
+_MAX_CAPTION_CHARS = 80
+#: A breakdown's item: "Female, 88.8%".
+_SHARE_ITEM = re.compile(r"[^\d%]+,?\s*\d[\d.]*\s*%")
+
+
+def _is_caption(words: str, value: str) -> bool:
+    """Whether ``words``, under ``value`` in one cell, are a caption about it ("Mean wage
+    $121,480", "10th to 90th percentile", "Source: CPS 2024"), not the rest of it."""
+    if not words or not value or len(words) > _MAX_CAPTION_CHARS:
+        return False
+    if not any(map(str.isalnum, value)):
+        return False
+    if value[-1] in ",-(:/&?\u2013\u2014" or value.lower().endswith((" and", " to", "between")):
+        return False
+    if _GOES_ON.match(words) is not None:
+        return False
+    return not (value.endswith("%") and _SHARE_ITEM.match(words) is not None)
 
 
 def prose_text(node: Node) -> str:
@@ -940,7 +1020,19 @@ class Block:
             elif child.is_element_node:
                 current.append(child.text())
         parts.append("".join(current))
-        return [clean_text(part) for part in parts if part.strip()]
+        lines: list[str] = []
+        for part in parts:
+            line = clean_text(part)
+            if lines and _CONTINUED.match(line) is not None:
+                lines[-1] = f"{lines[-1]} {line}"  # "Java, 13%<br>of job postings"
+            elif line:
+                lines.append(line)
+        return lines
+
+
+#: A line that goes on from the one before it: a lower-case word that joins ("of job
+#: postings", "and payroll", "per hour").
+_CONTINUED = re.compile(r"(?:of|in|on|per|and|or|to|for|from|with|at|by)\b")
 
 
 def _touches(first: Node, second: Node) -> bool:

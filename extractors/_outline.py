@@ -379,9 +379,9 @@ _MAX_LEAD_WORDS = 3
 
 
 #: Words that may stand before a section's words without changing what a heading heads:
-#: "Key skills", "Job responsibilities", "Career overview", "Workforce demographics".
+#: "Key skills", "Job responsibilities", "Career overview", "Workforce demographics", "Top skills".
 #: Only these: "Salary by state" or "Related skills" head no section of ours.
-_SECTION_LEADS = ("key ", "job ", "career ", "workforce ")
+_SECTION_LEADS = ("key ", "job ", "career ", "workforce ", "top ")
 
 
 def _without_lead(words: str) -> str:

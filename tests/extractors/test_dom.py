@@ -176,6 +176,59 @@ def test_lines_broken_inside_one_inline_wrapper() -> None:
     assert block.lines() == ["One.", "Two."]
 
 
+def test_a_line_that_goes_on_from_the_one_before_joins_it() -> None:
+    """A caption line under a list item ("of job postings") is no item of its own."""
+    root = LexborHTMLParser(
+        "<main><p>Java, 13%<br><span>of job postings</span><br>SQL, 9%<br>"
+        "and more<br>Excel, 5%</p></main>"
+    )
+    main = root.css_first("main")
+    assert main is not None
+    (block,) = leaf_blocks([main])
+    assert block.lines() == ["Java, 13% of job postings", "SQL, 9% and more", "Excel, 5%"]
+
+
+@pytest.mark.parametrize(
+    ("html", "value"),
+    [
+        ("<td>Sacramento, CA<br><small>Mean wage $121,480</small></td>", "Sacramento, CA"),
+        ("<td>$74,000 - $132,000<br><small>10th to 90th percentile</small></td>",
+         "$74,000 - $132,000"),
+        ("<td>Boston, MA<span class=block>Mean wage $91,640</span></td>", "Boston, MA"),
+        ("<td>Roto-Rooter<span class=block>Average pay $79,500</span></td>", "Roto-Rooter"),
+        ("<td>Bachelor's Degree, 44%<span class=b>Share of workers</span></td>",
+         "Bachelor's Degree, 44%"),
+        ("<td>$48,210<small>Annual mean wage, May 2024</small></td>", "$48,210"),
+        ("<td><span aria-hidden=true>Web Developer</span><div>$58,000-$121,000"
+         "<small>10th to 90th percentile</small></div></td>", "Web Developer $58,000-$121,000"),
+        ("<td>Male, 11.2% Female, 88.8%<br><small>Source: CPS 2024</small></td>",
+         "Male, 11.2% Female, 88.8%"),
+        ("<td>Physical Therapist<br><small>SOC 29-1123</small></td>", "Physical Therapist"),
+    ],
+)  # fmt: skip
+def test_a_caption_under_a_value_is_no_part_of_it(html: str, value: str) -> None:
+    assert value_text(_first(f"<table><tr>{html}</tr></table>", "td")) == value
+
+
+@pytest.mark.parametrize(
+    ("html", "value"),
+    [
+        ("<td>Male, 11.2%<br><span>Female, 88.8%</span></td>", "Male, 11.2% Female, 88.8%"),
+        ("<td>Between $25,000<br><span>and $41,000</span></td>", "Between $25,000 and $41,000"),
+        ("<td>Bachelor's Degree<br><small>40%</small></td>", "Bachelor's Degree 40%"),
+        ("<td>University of California,<br><span>Berkeley</span></td>",
+         "University of California, Berkeley"),
+        ("<td>$25,000 -<br><span>$41,000</span></td>", "$25,000 - $41,000"),
+        ("<td>Boston, <span>MA</span></td>", "Boston, MA"),
+        ("<td>Registered <span>Nurse</span></td>", "Registered Nurse"),
+        ("<td><b>What does a nurse do?</b><br><span>Nurses care for patients.</span></td>",
+         "What does a nurse do? Nurses care for patients."),
+    ],
+)  # fmt: skip
+def test_the_rest_of_a_value_on_its_next_line_is_no_caption(html: str, value: str) -> None:
+    assert value_text(_first(f"<table><tr>{html}</tr></table>", "td")) == value
+
+
 def test_drawings_holding_text_are_dropped() -> None:
     """A chart's labels repeat its legend ("96.1%", "Male"): only the legend is read."""
     html = (

@@ -278,6 +278,7 @@ def test_other_leads_make_no_bare_section(text: str) -> None:
     ("text", "section"),
     [
         ("Key skills for patient coordinators and certified medical technicians", "skills"),
+        ("Top skills for patient coordinators and certified medical technicians", "skills"),
         ("Patient coordinator vs certified medical technician education requirements", "education"),
         ("Job responsibilities: patient coordinator vs certified medical technician", "duties"),
     ],
