@@ -284,6 +284,10 @@ _BARE = {
 }
 
 
+#: A text with this many "label: value" colons is a card's lines, not a heading.
+_MAX_COLONS = 3
+
+
 def classify(text: str, names: Names) -> Kind | None:
     """What a heading's words say it heads, or ``None`` when it is no heading of ours.
 
@@ -292,8 +296,8 @@ def classify(text: str, names: Names) -> Kind | None:
     the occupations or compare.
     """
     words = heading_words(text)
-    if not words or len(words) > _MAX_HEADING_CHARS:
-        return None
+    if not words or len(words) > _MAX_HEADING_CHARS or words.count(": ") >= _MAX_COLONS:
+        return None  # (lines of "Label: value" read as one text head nothing)
     if not any(map(words.__contains__, _HEADING_WORDS)):
         occupation = names.exactly(words)
         return None if occupation is None else Kind("name", occupation)
@@ -410,6 +414,11 @@ def _section_of_words(words: str) -> str | None:
     return None
 
 
+#: The longest heading whose words after a colon may be a bare section's: a paragraph of
+#: "Label: value" lines ending "Best paying industry: Education" heads nothing.
+_MAX_BARE_CHARS = 60
+
+
 def bare_section(text: str) -> str | None:
     """The section a heading names with its words alone ("Salary", "Skills"), else ``None``.
 
@@ -418,7 +427,8 @@ def bare_section(text: str) -> str | None:
     """
     words = heading_words(text)
     section = _BARE.get(_without_lead(words))
-    if section is None and ":" in words:  # "What they do: duties and responsibilities"
+    if section is None and ":" in words and len(words) <= _MAX_BARE_CHARS:
+        # "What they do: duties and responsibilities"
         section = _BARE.get(_without_lead(words.rpartition(":")[2].strip()))
     return section
 

@@ -19,9 +19,12 @@ TABLE = Table(
         Label("race", "race ratio", "ratio"),
         Label("lgbt", "lgbt percentage", "age"),
         *wordings("age", "age", "median age", "avg. age", "typical age"),
-        *wordings("gender", "gender", "gender breakdown", "gender split", "gender"),
+        *wordings(
+            "gender", "gender", "gender breakdown", "gender split", "gender makeup", "gender"
+        ),
         *wordings("race", "race", "race/ethnicity", "race & ethnicity", "race breakdown", "race"),
         *wordings("race", "ethnic", "ethnic background", "ethnicity"),
+        *wordings("race", "racial", "racial makeup", "racial breakdown", "racial mix"),
         *wordings(
             "lgbt",
             "lgbt",

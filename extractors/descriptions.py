@@ -74,7 +74,19 @@ def description_paragraphs(region: list[Node], under_hidden: bool = False) -> li
                 is_control(text) or lowered.startswith(_NOTE_STARTS) or is_bracketed_note(text)
             ):
                 paragraphs.append(text)
+    if len(paragraphs) > 1 and _is_kicker(paragraphs[0]):
+        return paragraphs[1:]  # "Top highlight", "Member-only story" over the first paragraph
     return paragraphs
+
+
+#: The most words of a label over a description's first paragraph (no sentence is so short).
+_MAX_KICKER_WORDS = 3
+
+
+def _is_kicker(text: str) -> bool:
+    """Whether ``text``, before a description's paragraphs, is a label over them: a few
+    words that end no sentence."""
+    return text[-1] not in ".!?" and text.count(" ") < _MAX_KICKER_WORDS
 
 
 #: A blank line in text whose white space is kept.

@@ -173,3 +173,17 @@ def test_other_wordings_of_the_breakdowns(label: str, field: str) -> None:
     assert not issues_of(rec, "demographics") or all(
         "cannot read" not in m for m in issues_of(rec, "demographics")
     )
+
+
+def test_a_racial_makeup_label_is_the_race_row() -> None:
+    rec = record(
+        HEADING + "<h3>Patient Coordinator</h3><p><b>Gender makeup:</b> Male, 11.2% · "
+        "Female, 88.8%<br><b>Racial makeup:</b> White, 60.0% · Asian, 40.0%</p>"
+        "<h3>Certified Medical Technician</h3><p><b>Gender makeup:</b> Male, 20.4% · "
+        "Female, 79.6%<br><b>Racial makeup:</b> White, 70.0% · Asian, 30.0%</p>"
+    )
+    assert _shares(rec, "race") == [
+        [("White", 60.0), ("Asian", 40.0)],
+        [("White", 70.0), ("Asian", 30.0)],
+    ]
+    assert _shares(rec, "gender")[0] == [("Male", 11.2), ("Female", 88.8)]

@@ -267,3 +267,13 @@ def test_an_empty_ad_slot_between_paragraphs_does_not_end_it() -> None:
         "<h2>What does a certified medical technician do?</h2><p>Three.</p>" + SALARY
     )
     assert _descriptions(rec) == ["One.\n\nTwo.", "Three."]
+
+
+def test_a_label_over_the_first_paragraph_is_no_part_of_it() -> None:
+    """A blog's "Top highlight" over a highlighted paragraph is the blog's, not the text's."""
+    rec = record(
+        "<h2>What does a patient coordinator do?</h2><div><span>Top highlight</span></div>"
+        "<p>Greets patients.</p><p>Keeps records.</p>"
+        "<h2>What does a certified medical technician do?</h2><p>Runs tests.</p>" + SALARY
+    )
+    assert _descriptions(rec) == ["Greets patients.\n\nKeeps records.", "Runs tests."]

@@ -403,3 +403,15 @@ def test_a_name_holding_a_sections_word_is_a_name() -> None:
     names = Names("Bookkeeper", "accounts payable clerk")
     found = classify("Accounts Payable Clerk", names)
     assert found is not None and found.name == "name" and found.occupation == 1
+
+
+def test_lines_of_labels_and_values_head_no_section() -> None:
+    """A card's paragraph of "Label: value" lines that ends "Best paying industry:
+    Education" (and holds "Between $1 And $2") heads neither section."""
+    lines = (
+        "Average salary: $34,853 Salary range: Between $24,000 And $49,000 "
+        "Highest paying state: Connecticut Best paying industry: Education"
+    )
+    assert classify(lines, NAMES) is None
+    assert bare_section(lines) is None
+    assert bare_section("What they do: duties and responsibilities") == "duties"
