@@ -427,9 +427,11 @@ def bare_section(text: str) -> str | None:
     """
     words = heading_words(text)
     section = _BARE.get(_without_lead(words))
-    if section is None and ":" in words and len(words) <= _MAX_BARE_CHARS:
-        # "What they do: duties and responsibilities"
-        section = _BARE.get(_without_lead(words.rpartition(":")[2].strip()))
+    if section is None and len(words) <= _MAX_BARE_CHARS:
+        # "What they do: duties and responsibilities", "Who earns more? Salary compared"
+        last = max(words.rfind(":"), words.rfind("?"))
+        if last > 0:
+            section = _BARE.get(_without_lead(words[last + 1 :].strip()))
     return section
 
 

@@ -36,6 +36,7 @@ TABLE = Table(
         *synonyms("growth_rate", "growth", "job growth", "projected growth", "growth"),
         *synonyms("job_count", "job", "jobs", "job openings", "open jobs", "total jobs"),
         *synonyms("job_count", "job", "jobs available", "available jobs", "jobs open"),
+        *synonyms("job_count", "job", "jobs in the us", "jobs in the u.s.", "us jobs"),
         *synonyms("degree", "degree", "top degree", "common degree"),
         *synonyms("age", "age", "median age", "avg. age"),
         *synonyms("experience", "experience", "avg. experience", "average experience"),

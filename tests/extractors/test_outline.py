@@ -261,6 +261,8 @@ def test_a_lead_before_a_colon_names_a_section_only_when_short() -> None:
         ("Education and training requirements", "education"),
         ("Workforce demographics", "demographics"),
         ("Skills needed", "skills"),
+        ("How much do they earn? Salary comparison", "salary"),
+        ("Who does the job? Demographics", "demographics"),
     ],
 )
 def test_bare_section_words_with_a_closed_lead_or_tail(text: str, section: str) -> None:

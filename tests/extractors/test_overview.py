@@ -507,3 +507,10 @@ def test_each_other_wording_of_a_label(
     rec = record(HEADING + f"<table><tr><th>{label}</th><td>{a}</td><td>{b}</td></tr></table>")
     assert _values(rec, field) == want
     assert not [m for m in issues_of(rec, "overview") if m.startswith("cannot read")]
+
+
+def test_jobs_in_the_us_is_the_number_of_jobs() -> None:
+    rec = record(
+        HEADING + "<table><tr><td>Jobs in the US</td><td>97,878</td><td>164,424</td></tr></table>"
+    )
+    assert _values(rec, "job_count") == [97878, 164424]
