@@ -45,9 +45,13 @@ SECTION_KEYWORDS = {
     "description": "what",  # no space after it: "What&nbsp;does" holds no "what "
 }
 
-_CONTROL = re.compile(
+_CONTROL_WORDS = (
     r"(?:(?:show|see|view|read|load|display)\s+(?:\d+\s+)?(?:more|less|fewer|all)"
-    r"|(?:\+\s*)?\d+\s+more|more|less)\b[\W\d]*(?:items?|responsibilities|skills)?[\W\d]*",
+    r"|(?:\+\s*)?\d+\s+more|more|less)"
+)
+#: A toggle may hold both of its states' words, one hidden by a style ("Show moreShow less").
+_CONTROL = re.compile(
+    rf"{_CONTROL_WORDS}(?:\s*{_CONTROL_WORDS})?\b[\W\d]*(?:items?|responsibilities|skills)?[\W\d]*",
     re.IGNORECASE,
 )
 CONTROL_STARTS = frozenset("svrldm+0123456789")
@@ -306,10 +310,12 @@ def classify(text: str, names: Names) -> Kind | None:
         return Kind("name", occupation)
     if words.startswith("what "):
         match = _DESCRIPTION.fullmatch(words)
-        if match is None:
-            return _list_question(words, names)
-        occupation = names.exactly(match["name"] or match["thing"])
-        return None if occupation is None else Kind("description", occupation)
+        if match is not None:
+            occupation = names.exactly(match["name"] or match["thing"])
+            return None if occupation is None else Kind("description", occupation)
+        listed = _list_question(words, names)
+        if listed is not None:
+            return listed  # else a section's words may follow: "What they do: A vs B duties"
     section = _section_of(words)
     if section is None:
         return _list_for_one(words, names)

@@ -149,8 +149,11 @@ def _is_labelled_ad(lowered: str) -> bool:
 #: Elements around a block that is no part of the text beside it: an image's caption, a
 #: sidebar (an e-book's "Career tip" box).
 _ASIDE_TAGS = frozenset({"figcaption", "figure", "aside"})
-#: Roles of the same: a wiki's "Main article: Nurse" hatnote, a tip or a note box.
-_ASIDE_ROLES = frozenset({"note", "complementary", "doc-tip", "doc-note", "doc-pullquote"})
+#: Roles of the same: a wiki's "Main article: Nurse" hatnote, a tip or a note box; and a
+#: tab's label, a control ("Radiologic Technologist" over the next occupation's panel).
+_ASIDE_ROLES = frozenset(
+    {"note", "complementary", "doc-tip", "doc-note", "doc-pullquote", "tab", "tablist"}
+)
 
 
 def _is_aside(node: Node) -> bool:

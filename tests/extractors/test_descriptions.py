@@ -277,3 +277,13 @@ def test_a_label_over_the_first_paragraph_is_no_part_of_it() -> None:
         "<h2>What does a certified medical technician do?</h2><p>Runs tests.</p>" + SALARY
     )
     assert _descriptions(rec) == ["Greets patients.\n\nKeeps records.", "Runs tests."]
+
+
+def test_the_label_of_the_next_occupations_tab_is_no_part_of_a_description() -> None:
+    rec = record(
+        "<h2>What does a patient coordinator do?</h2><p>Greets patients.</p>"
+        "<div role='tab' aria-controls='b'>Certified Medical Technician</div><div id='b' "
+        "role='tabpanel'><h2>What does a certified medical technician do?</h2>"
+        "<p>Runs tests.</p></div>" + SALARY
+    )
+    assert _descriptions(rec) == ["Greets patients.", "Runs tests."]

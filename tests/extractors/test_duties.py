@@ -216,3 +216,19 @@ def test_a_control_pointing_at_an_id_no_selector_can_name_is_left_alone() -> Non
     )
     assert [o.responsibilities for o in rec.occupations] == [["Greet."], ["Run."]]
     assert not [issue for issue in rec.issues if issue.severity == "error"]
+
+
+def test_a_toggle_heading_holding_both_of_its_words_ends_no_list() -> None:
+    """An accordion's header <h4> holds "Show more" and "Show less" (one hidden by a style)."""
+    a = (
+        "<ul><li>Greet visitors.</li></ul><section><h4><span>Show more</span>"
+        "<span>Show less</span></h4><ul><li>Keep records.</li></ul></section>"
+    )
+    b = "<ul><li>Draw blood.</li></ul>"
+    assert _duties(record(_lists(a, b)))[0] == ["Greet visitors.", "Keep records."]
+
+
+def test_a_heading_that_leads_with_what_they_do_before_the_sections_words() -> None:
+    heading = f"<h2>What they do: {TITLE} duties and responsibilities</h2>"
+    page = _lists("<ul><li>Greet visitors.</li></ul>", "<ul><li>Draw blood.</li></ul>")
+    assert _duties(record(page.replace(HEADING, heading))) == [["Greet visitors."], ["Draw blood."]]
