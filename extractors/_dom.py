@@ -413,6 +413,25 @@ def drop_icon_ligatures(tree: LexborHTMLParser, html: str | bytes) -> None:
     decompose_outermost(icons)
 
 
+def drop_note_references(tree: LexborHTMLParser, html: str | bytes) -> None:
+    """Drop footnote references: a ``<sup>`` that is a link to a note on the page
+    ("Number of jobs<sup><a href="#ftnt1">[1]</a></sup>: 1,534,790"). Its mark would
+    read as a value after the label; no value is a link to a note."""
+    if not mentions(html, "<sup"):
+        return
+    notes: list[Node] = []
+    for sup in tree.css("sup"):
+        link = sup.css_first("a")
+        href = attribute(link, "href") if link is not None else None
+        if href is not None and href.startswith("#") and _NOTE_REFERENCE.fullmatch(sup.text()):
+            notes.append(sup)
+    decompose_outermost(notes)
+
+
+#: A note reference's text: "[1]", "1", "[a]", "*".
+_NOTE_REFERENCE = re.compile(r"\s*\[?(?:\d{1,3}|[a-z]|\*{1,3})\]?\s*")
+
+
 def decompose_outermost(nodes: list[Node]) -> None:
     """Remove ``nodes`` from their tree, each once: a node inside another of them goes with
     it (a node of a removed subtree must not be touched again)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -11,6 +12,10 @@ from extractors._rows import Label, LabelSet, read_rows, selector_for
 from extractors.normalize import is_null, without_note_marks
 
 T = TypeVar("T")
+#: A separator left before a value when the label's run ended before it (a word
+#: processor's export: "<span>Highest paying city</span><span>: </span><span>Boston</span>").
+_SEPARATORS = frozenset(":|=")
+_LEADING_SEPARATOR = re.compile(r"^[:|=]\s*")
 Rows = dict[str, list[str | None]]
 
 
@@ -74,6 +79,8 @@ class RowReader:
         it ("New York[7]", "Otis Worldwide †"), or ``None``."""
         values = self.rows.get(key)
         text = values[self.occupation] if values and self.occupation < len(values) else None
+        if text and text[0] in _SEPARATORS:
+            text = _LEADING_SEPARATOR.sub("", text)  # "<span>City</span><span>: </span>..."
         return without_note_marks(text) if text else text
 
     def value(self, key: str, parse: Callable[[str], T | None]) -> T | None:

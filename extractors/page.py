@@ -30,6 +30,7 @@ from extractors._dom import (
     drop_bar_captions,
     drop_drawn_text,
     drop_icon_ligatures,
+    drop_note_references,
     drop_translations,
     embeds_frame_documents,
     inline_frame_documents,
@@ -81,7 +82,7 @@ from extractors.title import Title, capitalize_words, find_title, split_title
 
 #: Bumped whenever a change to the extractors can change a record, so that the
 #: reparse flow knows which archived pages to extract again.
-EXTRACTOR_VERSION = 35
+EXTRACTOR_VERSION = 36
 
 #: Section extractors in page order; earlier sections win when two give one value.
 SECTION_EXTRACTORS: tuple[tuple[str, Callable[[PageContext], SectionResult]], ...] = (
@@ -273,6 +274,7 @@ def _extract(
     drop_bar_captions(tree, html)
     drop_icon_ligatures(tree, html)
     drop_translations(tree, html)
+    drop_note_references(tree, html)
     join_split_grid_rows(tree, html)
     root = tree.body or tree.root
     content = _content_root(root)

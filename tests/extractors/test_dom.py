@@ -10,6 +10,7 @@ from extractors._dom import (
     drop_bar_captions,
     drop_drawn_text,
     drop_icon_ligatures,
+    drop_note_references,
     drop_translations,
     join_broken_words,
     join_split_grid_rows,
@@ -458,3 +459,17 @@ def test_a_code_block_whose_lines_are_broken_by_br_draws_a_table() -> None:
 def test_preformatted_text_that_draws_no_table() -> None:
     assert text_table_rows("def main():\n    return 0\n") is None
     assert text_table_rows("one line only") is None
+
+
+def test_note_references_are_dropped_and_other_superscripts_kept() -> None:
+    html = (
+        "<div><p>Jobs<sup><a href='#fn1'>[1]</a></sup>: 97,878</p>"
+        "<p>See<sup><a href='#x'>[more]</a></sup></p>"
+        "<p>Tax<sup><a href='#n'>a</a></sup></p><p>See<sup><a href='/x'>[more]</a></sup></p></div>"
+    )
+    tree = LexborHTMLParser(html)
+    drop_note_references(tree, html)
+    div = tree.css_first("div")
+    assert div is not None
+    texts = [value_text(p) for p in div.css("p")]
+    assert texts == ["Jobs: 97,878", "See[more]", "Tax", "See[more]"]

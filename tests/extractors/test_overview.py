@@ -514,3 +514,19 @@ def test_jobs_in_the_us_is_the_number_of_jobs() -> None:
         HEADING + "<table><tr><td>Jobs in the US</td><td>97,878</td><td>164,424</td></tr></table>"
     )
     assert _values(rec, "job_count") == [97878, 164424]
+
+
+def test_a_word_processors_runs_label_separator_and_value_apart() -> None:
+    """A Google Docs export: the label, its colon and the value are runs of their own, and a
+    footnote reference (a link to the note) follows a label."""
+    rec = record(
+        HEADING + "<h3>Patient Coordinator</h3><ul><li><span>Number of jobs</span><sup>"
+        "<a href='#ftnt1' id='ftnt_ref1'>[1]</a></sup><span>: 97,878</span></li>"
+        "<li><span>Hourly rate</span><span>: </span><span>$15.84</span></li></ul>"
+        "<h3>Certified Medical Technician</h3><ul><li><span>Number of jobs</span><sup>"
+        "<a href='#ftnt1'>[1]</a></sup><span>: 164,424</span></li>"
+        "<li><span>Hourly rate</span><span>: </span><span>$18.68</span></li></ul>"
+        "<p><a href='#ftnt_ref1' id='ftnt1'>[1]</a> Source: BLS.</p>"
+    )
+    assert _values(rec, "job_count") == [97878, 164424]
+    assert _values(rec, "hourly_rate_usd") == [15.84, 18.68]
