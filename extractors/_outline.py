@@ -226,6 +226,8 @@ _HEADING_TAILS = (
     " needed",
     " that matter",
     " that matters",
+    " employers want",
+    " employers look for",
 )
 
 
@@ -302,7 +304,7 @@ def classify(text: str, names: Names) -> Kind | None:
     words = heading_words(text)
     if not words or len(words) > _MAX_HEADING_CHARS or words.count(": ") >= _MAX_COLONS:
         return None  # (lines of "Label: value" read as one text head nothing)
-    if not any(map(words.__contains__, _HEADING_WORDS)):
+    if not any(map(f" {words}".__contains__, _HEADING_WORDS)):  # (" pay" may start it)
         occupation = names.exactly(words)
         return None if occupation is None else Kind("name", occupation)
     occupation = names.exactly(words)
@@ -389,9 +391,10 @@ _MAX_LEAD_WORDS = 3
 
 
 #: Words that may stand before a section's words without changing what a heading heads:
-#: "Key skills", "Job responsibilities", "Career overview", "Workforce demographics", "Top skills".
+#: "Key skills", "Job responsibilities", "Career overview", "Workforce demographics", "Top
+#: skills", "Day-to-day duties".
 #: Only these: "Salary by state" or "Related skills" head no section of ours.
-_SECTION_LEADS = ("key ", "job ", "career ", "workforce ", "top ")
+_SECTION_LEADS = ("key ", "job ", "career ", "workforce ", "top ", "day-to-day ", "daily ")
 
 
 def _without_lead(words: str) -> str:

@@ -263,6 +263,8 @@ def test_a_lead_before_a_colon_names_a_section_only_when_short() -> None:
         ("Skills needed", "skills"),
         ("How much do they earn? Salary comparison", "salary"),
         ("Who does the job? Demographics", "demographics"),
+        ("Day-to-day duties and responsibilities", "duties"),
+        ("Skills employers want", "skills"),
     ],
 )
 def test_bare_section_words_with_a_closed_lead_or_tail(text: str, section: str) -> None:
@@ -280,6 +282,7 @@ def test_other_leads_make_no_bare_section(text: str) -> None:
     ("text", "section"),
     [
         ("Key skills for patient coordinators and certified medical technicians", "skills"),
+        ("Pay comparison: patient coordinator vs certified medical technician", "salary"),
         ("Top skills for patient coordinators and certified medical technicians", "skills"),
         ("Patient coordinator vs certified medical technician education requirements", "education"),
         ("Job responsibilities: patient coordinator vs certified medical technician", "duties"),
