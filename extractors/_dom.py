@@ -859,19 +859,13 @@ def _caption_of(node: Node, depth: int = 0) -> Node | None:
     before = last.prev
     while before is not None and not is_content(before):
         before = before.prev
-    if before is None:
-        if depth < _MAX_CAPTION_DEPTH:
-            return _caption_of(last, depth + 1)  # a wrapper around the value and caption
-        return None
-    if last.tag in _CAPTION_TAGS or before.tag == "br":
-        return last
-    if before.is_text_node:
-        if last.tag in BLOCK_TAGS:
+    if before is not None:
+        if last.tag in _CAPTION_TAGS or before.tag == "br":
             return last
-        if _glued_line(before, last):
+        if before.is_text_node and (last.tag in BLOCK_TAGS or _glued_line(before, last)):
             return last
-    if depth < _MAX_CAPTION_DEPTH and last.tag not in _CAPTION_TAGS:
-        return _caption_of(last, depth + 1)
+    if depth < _MAX_CAPTION_DEPTH:
+        return _caption_of(last, depth + 1)  # a wrapper around the value (and its caption)
     return None
 
 

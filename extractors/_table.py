@@ -14,7 +14,6 @@ from extractors.normalize import is_null, without_note_marks
 T = TypeVar("T")
 #: A separator left before a value when the label's run ended before it (a word
 #: processor's export: "<span>Highest paying city</span><span>: </span><span>Boston</span>").
-_SEPARATORS = frozenset(":|=")
 _LEADING_SEPARATOR = re.compile(r"^[:|=]\s*")
 Rows = dict[str, list[str | None]]
 
@@ -79,7 +78,7 @@ class RowReader:
         it ("New York[7]", "Otis Worldwide †"), or ``None``."""
         values = self.rows.get(key)
         text = values[self.occupation] if values and self.occupation < len(values) else None
-        if text and text[0] in _SEPARATORS:
+        if text:
             text = _LEADING_SEPARATOR.sub("", text)  # "<span>City</span><span>: </span>..."
         return without_note_marks(text) if text else text
 
