@@ -391,10 +391,22 @@ _MAX_LEAD_WORDS = 3
 
 
 #: Words that may stand before a section's words without changing what a heading heads:
-#: "Key skills", "Job responsibilities", "Career overview", "Workforce demographics", "Top
-#: skills", "Day-to-day duties".
+#: "Key skills", "Job responsibilities", "Career overview", "Occupation overview", "Workforce
+#: demographics", "Top skills", "In-demand skills", "Day-to-day duties".
 #: Only these: "Salary by state" or "Related skills" head no section of ours.
-_SECTION_LEADS = ("key ", "job ", "career ", "workforce ", "top ", "day-to-day ", "daily ")
+_SECTION_LEADS = (
+    "key ",
+    "job ",
+    "career ",
+    "occupation ",
+    "workforce ",
+    "top ",
+    "core ",
+    "essential ",
+    "in-demand ",
+    "day-to-day ",
+    "daily ",
+)
 
 
 def _without_lead(words: str) -> str:
@@ -441,7 +453,20 @@ def bare_section(text: str) -> str | None:
         last = max(words.rfind(":"), words.rfind("?"))
         if last > 0:
             section = _BARE.get(_without_lead(words[last + 1 :].strip()))
+        elif " and " in words or " & " in words:
+            section = _paired_section(words)
     return section
+
+
+_PAIRED = re.compile(r" (?:and|&) ")
+
+
+def _paired_section(words: str) -> str | None:
+    """The one section that two words joined by "and" name: "Salary & pay", "Education and
+    training" (the other words name no section); ``None`` when they name two or none."""
+    named = {_BARE.get(_without_lead(part)) for part in _PAIRED.split(words, maxsplit=1)}
+    named.discard(None)
+    return named.pop() if len(named) == 1 else None
 
 
 @dataclass

@@ -45,6 +45,7 @@ from extractors._regular import (
     text_pieces,
     without_icon_lead,
 )
+from extractors._sideways import read_sideways
 from extractors.normalize import clean_text, is_null, tidy_spacing
 
 _MAX_CLIMB = 5
@@ -183,6 +184,30 @@ def read_rows(
     )
     if regular is not None:
         return _regular_reading(regular, label_set, names, header_names is not None, swapped)
+    reading = _read_by_labels(roots, label_set, selector, names, header_names, swapped)
+    sideways = read_sideways(roots, label_set.key_by_words, names) if names is not None else None
+    if sideways is None:
+        return reading
+    # A table with a row per occupation: its columns' values replace what the labels in
+    # its header row seemed to have beside them (the other labels' headers).
+    rows, sideways_names = sideways
+    return Reading(
+        {**reading.rows, **rows},
+        [found or name for found, name in zip(sideways_names, reading.names, strict=True)],
+        swapped,
+    )
+
+
+def _read_by_labels(
+    roots: Sequence[Node],
+    label_set: LabelSet,
+    selector: str | None,
+    names: Names | None,
+    header_names: Names | None,
+    swapped: bool,
+) -> Reading:
+    """``read_rows`` when the section's text is not a regular table: each label's
+    occurrences are found, then the values beside them."""
     name_query = _name_selector(header_names) if header_names is not None else ""
     query = ", ".join(filter(None, (selector or label_set.selector, name_query)))
     units, name_texts, name_order = _find_units(roots, label_set, query, header_names)

@@ -22,6 +22,16 @@ from extractors._rows import Label, synonyms
 NEEDED = ("needed", "required")
 #: Tails after a rating's label: "Job satisfaction score", "Satisfaction rating".
 SCORE = ("score", "rating")
+#: A year's pay as labour statistics word it, in the overview and the salary table alike.
+ANNUAL_WAGES = (
+    "median annual wage",
+    "mean annual wage",
+    "average annual wage",
+    "annual wage",
+    "yearly wage",
+    "median wage",
+    "average wage",
+)
 #: A tail after a best payer's label: "Top employer by pay".
 BY_PAY = ("by pay",)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extractors._dom import Node, inside
+from extractors._dom import Node, inside, value_text
 from extractors._outline import Candidate, collect_candidates
 from extractors._regular import without_icon_lead
 
@@ -46,6 +46,16 @@ def category_of(text: str) -> str | None:
     return match["category"] if match else None
 
 
+def _category_within(node: Node) -> str | None:
+    """The category of a link card's line that reads "Browse ... jobs" when the card holds
+    more ("Browse legal jobs" over "Open roles, updated daily")."""
+    for inner in node.css("*"):
+        text = value_text(inner)
+        if "rowse" in text and (category := category_of(text)) is not None:
+            return category
+    return None
+
+
 def _best(candidates: list[Candidate], title: Node | None) -> tuple[str, Node] | None:
     title_id = title.mem_id if title is not None else None
     title_order = next((c.order for c in candidates if c.node.mem_id == title_id), -1)
@@ -53,7 +63,7 @@ def _best(candidates: list[Candidate], title: Node | None) -> tuple[str, Node] |
     for candidate in candidates:
         if "rowse" not in candidate.text or (candidate.is_heading and candidate.node.tag == "h1"):
             continue
-        category = category_of(candidate.text)
+        category = category_of(candidate.text) or _category_within(candidate.node)
         if category is None:
             continue
         after_title = candidate.order > title_order

@@ -184,6 +184,9 @@ def top_skills(
     """For A and B: the skills a "top skills" sentence lists after naming the occupation
     (``known``: each one's skill names, lower-case, to split the list where it is unclear)."""
     found: list[list[str]] = [[], []]
+    #: Lists after a clause that names skills only in the list ("Compare nurses and
+    #: aides: salary, skills, duties"), kept for an occupation no other clause lists.
+    fallback: list[list[str]] = [[], []]
     for sentence in sentences:
         lowered = sentence.lower()
         if "skill" not in lowered:
@@ -198,5 +201,8 @@ def top_skills(
             if verb is None or found[occupation]:
                 continue
             listed = _AFTER_LIST.sub("", clause[verb.end() :])
-            found[occupation] = split_prose_list(listed, known[occupation])
-    return found
+            if "skill" in clause[: verb.start()].lower():
+                found[occupation] = split_prose_list(listed, known[occupation])
+            elif not fallback[occupation]:
+                fallback[occupation] = split_prose_list(listed, known[occupation])
+    return [listed or other for listed, other in zip(found, fallback, strict=True)]

@@ -227,11 +227,13 @@ def parse_money_range(text: str | None) -> tuple[int | None, int | None]:
 
 # --- labelled values --------------------------------------------------------
 
+#: What may stand between a category and its number ("Male, 11.2", "High School Diploma ·
+#: 67%"), besides white space.
+_SHARE_SEPARATOR_CHARS = ",:;(-\u2013\u2014\u00b7\u2022|"
 #: "Category, NN%" in a run of them: the category is everything up to the number.
-_SHARE = re.compile(r"\s*([^%]*?)[\s,:;(\-\u2013\u2014]*(\d+(?:\.\d+)?)\s*%\)?")
-_LABEL_END = " ,:;(-\u2013\u2014"
-#: What may stand between a category and its number ("Male, 11.2"), besides white space.
-_SHARE_SEPARATORS = frozenset(",:;(-\u2013\u2014")
+_SHARE = re.compile(rf"\s*([^%]*?)[\s{re.escape(_SHARE_SEPARATOR_CHARS)}]*(\d+(?:\.\d+)?)\s*%\)?")
+_LABEL_END = " " + _SHARE_SEPARATOR_CHARS
+_SHARE_SEPARATORS = frozenset(_SHARE_SEPARATOR_CHARS)
 
 
 def parse_labelled_share(text: str | None) -> tuple[str | None, float | None]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from extractors._context import PageContext, SectionResult, empty_result
 from extractors._rows import Label, synonyms
 from extractors._table import Table
-from extractors._wordings import NEEDED, SCORE, wordings
+from extractors._wordings import ANNUAL_WAGES, NEEDED, SCORE, wordings
 from extractors.normalize import (
     parse_float,
     parse_int,
@@ -42,6 +42,7 @@ TABLE = Table(
         *synonyms("experience", "experience", "avg. experience", "average experience"),
         *synonyms("experience", "experience", "experience"),
         *wordings("yearly_salary", "pay", "average pay", "yearly pay", "annual pay"),
+        *wordings("yearly_salary", "wage", *ANNUAL_WAGES),
         *wordings("growth_rate", "growth", "10-year growth"),
         *wordings("growth_rate", "outlook", "job outlook", "outlook"),
         *wordings("job_count", "position", "open positions"),

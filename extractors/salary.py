@@ -5,7 +5,7 @@ from __future__ import annotations
 from extractors._context import PageContext, SectionResult, empty_result
 from extractors._rows import Label, synonyms
 from extractors._table import Table
-from extractors._wordings import BY_PAY, wordings
+from extractors._wordings import ANNUAL_WAGES, BY_PAY, wordings
 from extractors.normalize import (
     is_null,
     parse_city_state,
@@ -36,6 +36,7 @@ TABLE = Table(
         *synonyms("industry", "paying", "best-paying industry", "highest paying industry"),
         *wordings("average_salary", "pay", "average pay", "yearly pay", "annual pay"),
         *wordings("average_salary", "average", "yearly average", "annual average"),
+        *wordings("average_salary", "wage", *ANNUAL_WAGES),
         *wordings("salary_range", "range", "earnings range", "wage range"),
         *wordings(
             "city",

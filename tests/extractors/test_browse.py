@@ -23,6 +23,14 @@ def test_the_browse_link_in_a_button_or_paragraph() -> None:
     assert rec.browse_category == "healthcare"
 
 
+def test_a_link_card_with_a_caption_under_its_words() -> None:
+    rec = record(
+        "<a href='/jobs/legal' class='card'><div><span>Browse legal jobs</span>"
+        "<span>Open roles, updated daily</span></div></a>"
+    )
+    assert rec.browse_category == "legal"
+
+
 def test_a_menu_browse_link_before_the_title_loses_to_the_one_after() -> None:
     html_body = "<a href='/office-jobs'>Browse office and administrative jobs</a>"
     from seed_page import mini_page

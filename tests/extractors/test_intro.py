@@ -83,6 +83,15 @@ def test_skills_sentences_vary(sentence: str) -> None:
     assert _skills(sentence)[0] == ["patients", "customer service", "patient care"]
 
 
+def test_a_list_of_sections_naming_skills_is_no_top_skills_list() -> None:
+    text = (
+        "Compare patient coordinators and certified medical technicians: salary, education, "
+        "skills and duties side by side. The top three skills for a patient coordinator "
+        "include patients, customer service and patient care."
+    )
+    assert _skills(text)[0] == ["patients", "customer service", "patient care"]
+
+
 def test_skills_of_a_name_inside_the_other_name() -> None:
     names = Names("Nurse", "registered nurse")
     text = (

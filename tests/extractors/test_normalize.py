@@ -252,6 +252,9 @@ def test_a_city_without_a_state() -> None:
         "Bachelor's Degree (40%)",
         "Bachelor's Degree40%",
         "Bachelor's Degree:\xa040 %",
+        "Bachelor's Degree \u00b7 40%",
+        "Bachelor's Degree \u2022 40%",
+        "Bachelor's Degree | 40%",
     ],
 )
 def test_degree_with_its_share(text: str) -> None:

@@ -138,7 +138,16 @@ def test_sentences_are_no_headings(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "section"),
-    [("Salary", "salary"), ("Skills:", "skills"), ("Duties and responsibilities", "duties")],
+    [
+        ("Salary", "salary"),
+        ("Skills:", "skills"),
+        ("Duties and responsibilities", "duties"),
+        ("Occupation overview", "overview"),
+        ("In-demand skills", "skills"),
+        # Two words joined by "and" where one names a section and the other none.
+        ("Salary & pay", "salary"),
+        ("Education and training", "education"),
+    ],
 )
 def test_bare_section_words(text: str, section: str) -> None:
     assert bare_section(text) == section
@@ -147,6 +156,8 @@ def test_bare_section_words(text: str, section: str) -> None:
 def test_bare_section_words_are_not_any_heading() -> None:
     assert bare_section("Salary by state") is None
     assert bare_section("Related comparisons") is None
+    assert bare_section("Skills and duties") is None  # two sections: neither
+    assert bare_section("Terms and conditions") is None
 
 
 @pytest.mark.parametrize(

@@ -166,7 +166,15 @@ def test_a_range_over_two_rows_under_one_label(low: str, high: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "label", ["Average pay", "Average yearly pay", "Yearly average", "Average annual salary"]
+    "label",
+    [
+        "Average pay",
+        "Average yearly pay",
+        "Yearly average",
+        "Average annual salary",
+        "Median annual wage",
+        "Mean annual wage",
+    ],
 )
 def test_other_wordings_of_the_average_salary(label: str) -> None:
     rec = record(HEADING + _table((label, "$78,920<small>/yr</small>", "$32,954/yr")))
