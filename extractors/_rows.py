@@ -17,7 +17,7 @@ it, then its values are what follows it:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from extractors._dom import (
@@ -160,6 +160,7 @@ def read_rows(
     names: Names | None = None,
     headers: bool = True,
     swapped: bool = False,
+    stops: Collection[int] = frozenset(),
 ) -> Reading:
     """For each label found under ``roots``: the texts of its value for A and for B.
 
@@ -169,7 +170,8 @@ def read_rows(
     ``headers``) the header cells that name the occupations are found in the same
     search: they give each occupation's name as the table writes it, and the
     order of the value columns (B's column may come first). Without ``headers``,
-    ``swapped`` says that B's column comes first.
+    ``swapped`` says that B's column comes first. A value never runs on into an element
+    whose id is in ``stops`` (what holds another section's heading).
     """
     label_set = labels if isinstance(labels, LabelSet) else LabelSet(labels)
     header_names = names if headers else None
@@ -184,7 +186,7 @@ def read_rows(
     )
     if regular is not None:
         return _regular_reading(regular, label_set, names, header_names is not None, swapped)
-    reading = _read_by_labels(roots, label_set, selector, names, header_names, swapped)
+    reading = _read_by_labels(roots, label_set, selector, names, header_names, swapped, stops)
     sideways = read_sideways(roots, label_set.key_by_words, names) if names is not None else None
     if sideways is None:
         return reading
@@ -205,6 +207,7 @@ def _read_by_labels(
     names: Names | None,
     header_names: Names | None,
     swapped: bool,
+    stops: Collection[int],
 ) -> Reading:
     """``read_rows`` when the section's text is not a regular table: each label's
     occurrences are found, then the values beside them."""
@@ -229,7 +232,7 @@ def _read_by_labels(
             for key, occurrences in by_key.items()
         }
         units = [unit for occurrences in by_key.values() for unit in occurrences]
-    reader = _ValueReader(_unit_ancestors(units), names, swapped)
+    reader = _ValueReader(_unit_ancestors(units), names, swapped, stops)
     for key, occurrences in by_key.items():
         values = reader.row_or_cards(occurrences)
         rows[key] = values[::-1] if swapped else values
@@ -472,10 +475,18 @@ def _unit_in(owner: Node, labels: LabelSet) -> _Unit | None:
         text = value_text(piece).lower()
         if not text or not any(map(text.__contains__, labels.keywords)):
             continue
-        unit = _climb_to_label(piece, text, labels)
+        lead = _LEAD_DASH.match(text) if piece.prev is not None else None
+        if lead is not None:  # "<b>Nurse</b> — gender ratio: Male, 9% ..."
+            unit = _climb_to_label(piece, text[lead.end() :], labels, lead.end())
+        else:
+            unit = _climb_to_label(piece, text, labels)
         if unit is not None:
             return unit
     return None
+
+
+#: A dash or a colon between a name in an element and a label's words after it.
+_LEAD_DASH = re.compile(r"[\u2013\u2014:|-]\s+")
 
 
 def _line_units(owner: Node, labels: LabelSet) -> list[_Unit]:
@@ -513,8 +524,9 @@ def _follows_a_figure(node: Node) -> bool:
     return bool(text) and (text[-1].isdecimal() or text[-1] == "%")
 
 
-def _climb_to_label(node: Node, text: str, labels: LabelSet) -> _Unit | None:
-    """From a text node, the smallest node whose text starts with a whole label."""
+def _climb_to_label(node: Node, text: str, labels: LabelSet, lead: int = 0) -> _Unit | None:
+    """From a text node, the smallest node whose text starts with a whole label (``text``
+    is the node's lower-case text after its first ``lead`` characters)."""
     current = node
     for _ in range(_MAX_CLIMB):
         exact = labels.by_words.get(text) or _qualified_label(text, labels)
@@ -522,7 +534,7 @@ def _climb_to_label(node: Node, text: str, labels: LabelSet) -> _Unit | None:
             return _whole_label(_Unit(exact, current, None), labels)
         for label in labels.labels:
             if text.startswith(label.words) and not _is_word_char(text[len(label.words)]):
-                rest = value_text_after(current, len(label.words))
+                rest = value_text_after(current, lead + len(label.words))
                 if _is_note(current, rest) or _LABEL_GOES_ON.match(rest):
                     return _Unit(label, current, None)
                 if not _reads_as_value(rest) and (
@@ -542,6 +554,7 @@ def _climb_to_label(node: Node, text: str, labels: LabelSet) -> _Unit | None:
             return None
         current = parent
         text = value_text(current).lower()
+        lead = 0
     return None
 
 
@@ -826,8 +839,15 @@ def _follows(node: Node, before: Node, limit: int = 12) -> bool:
 class _ValueReader:
     """Reads the values of label occurrences, knowing where every label sits."""
 
-    def __init__(self, ancestors: dict[int, int], names: Names | None, swapped: bool) -> None:
+    def __init__(
+        self,
+        ancestors: dict[int, int],
+        names: Names | None,
+        swapped: bool,
+        stops: Collection[int] = frozenset(),
+    ) -> None:
         self.ancestors = ancestors  # id of each node holding labels -> how many
+        self.stops = stops  # ids of what holds another section's heading
         self.names = names
         self.occupation_of_column = (1, 0) if swapped else (0, 1)
 
@@ -911,25 +931,43 @@ class _ValueReader:
         return texts + [None] * (expected - len(texts))
 
     def _split_by_captions(self, text: str) -> tuple[str, str] | None:
-        """Both values of one text that names whose each is: "Las Vegas, NV (Chef) | San
-        Francisco, CA (Line Cook)", "$37.24 (Nurse) vs. $25.92 (Aide)"; else ``None``.
+        """Both values of one text that names whose each is after it: "Las Vegas, NV (Chef) |
+        San Francisco, CA (Line Cook)", "$37.24 (Nurse) vs. $25.92 (Aide)", "$72,105 for
+        hygienists; $38,420 for assistants", or one value "for both"; else ``None``.
 
-        Each value ends with its occupation's name in parentheses, one for each, the last
-        at the text's end; the separator between them goes.
+        Each value ends with its occupation's name, in parentheses or after "for", one for
+        each, the last at the text's end; the separator between them goes.
         """
-        if self.names is None or not text.endswith(")"):
+        if self.names is None:
             return None
-        names = self.names
-        captions = [(match, _whose(names, match[0])) for match in _PARENTHESES.finditer(text)]
-        named = [(match, occupation) for match, occupation in captions if occupation is not None]
-        if len(named) != 2 or {occupation for _, occupation in named} != {0, 1}:
+        text = text.rstrip(" .")
+        both = _FOR_BOTH.search(text)
+        if both is not None:
+            value = text[: both.start()].rstrip(" ,")
+            return (value, value) if value and not self.names.mentions(value) else None
+        if text.endswith(")"):
+            captions = [
+                (match.start(), match.end(), match[0]) for match in _PARENTHESES.finditer(text)
+            ]
+        else:
+            captions = [
+                (lead.start(), end, text[start:end])
+                for start, end, _ in self.names.mentions(text)
+                if (lead := _FOR_NAME.search(text, 0, start)) is not None
+            ]
+        named = [
+            (start, end, occupation)
+            for start, end, caption in captions
+            if (occupation := _whose(self.names, caption)) is not None
+        ]
+        if len(named) != 2 or {occupation for _, _, occupation in named} != {0, 1}:
             return None
-        (first, first_occupation), (last, _) = named
-        if last.end() != len(text):
+        (first_start, first_end, first_occupation), (last_start, last_end, _) = named
+        if last_end != len(text):
             return None
         values = [
-            text[: first.start()].strip(),
-            _PAIR_SEPARATOR.sub("", text[first.end() : last.start()]).strip(),
+            text[:first_start].strip(),
+            _PAIR_SEPARATOR.sub("", text[first_end:last_start]).strip(),
         ]
         if not all(values):
             return None
@@ -1016,8 +1054,14 @@ class _ValueReader:
         for level in range(_MAX_VALUE_CLIMB):
             in_label_cell = level == 0 and (node.is_text_node or node.tag in _INLINE_TAGS)
             siblings = self._siblings_after(current, in_label_cell)
-            if in_label_cell and wanted == 2 and self._named_values(siblings) is not None:
-                return siblings  # "<b>Label:</b> Welder, Odessa, TX; Machinist, Santa Clara, CA."
+            if (
+                in_label_cell
+                and wanted == 2
+                and (self._named_values(siblings) is not None or self._says_whose(siblings))
+            ):
+                # "<b>Label:</b> Welder, Odessa, TX; Machinist, Santa Clara, CA.", "<b>Label:</b>
+                # Odessa, TX (welder) and Santa Clara, CA (machinist)."
+                return siblings
             if level == 0 and siblings and current.tag in HEADING_TAGS:
                 outside = self._value_after_wrapper(current)
                 if outside is not None and wanted == 1 and _no_figures(siblings):
@@ -1050,6 +1094,11 @@ class _ValueReader:
                 return self._aligned_values(current, parent) if aligned else []
             current = parent
         return []
+
+    def _says_whose(self, nodes: list[Node]) -> bool:
+        """Whether one text after a label holds both values, each captioned with whose it is
+        ("Santa Rosa, CA (hygienist) and Anchorage, AK (assistant)")."""
+        return len(nodes) == 1 and self._split_by_captions(value_text(nodes[0])) is not None
 
     def _value_after_wrapper(self, label: Node) -> Node | None:
         """What follows the wrapper of a heading label and the words under it, when it holds
@@ -1144,13 +1193,15 @@ class _ValueReader:
         """The content siblings after ``node``, up to the next label or what holds one;
         in the label's own cell, none that is hidden or shows nothing (Word's empty
         ``<o:p></o:p>`` after every paragraph's text)."""
-        ancestors = self.ancestors
+        ancestors, stops = self.ancestors, self.stops
         siblings: list[Node] = []
         sibling = node.next
         while sibling is not None:
             if sibling.is_element_node:
                 if sibling.mem_id in ancestors:  # a label, or something holding one
                     break
+                if sibling.mem_id in stops and sibling.tag not in CELL_TAGS:
+                    break  # the next section (a cell's word "Education" is a value)
                 if sibling.tag not in NON_CONTENT_TAGS and not (
                     in_label_cell and (is_hidden(sibling) or not value_text(sibling))
                 ):
@@ -1278,7 +1329,8 @@ _COPY_ENDS = " :-|\u2013\u2014"
 #: Words a screen reader's caption puts before the occupation's name: "for chefs".
 _CAPTION_LEADS = ("for ", "of ", "among ", "as ")
 #: A caption that says a row is both occupations': "for both careers", "for each".
-_BOTH = re.compile(r"(?:for |of )?(?:both|each)(?: (?:careers|occupations|jobs|roles))?")
+_BOTH_WORDS = r"(?:both|each)(?: (?:careers|occupations|jobs|roles|professions))?"
+_BOTH = re.compile(rf"(?:for |of )?{_BOTH_WORDS}")
 
 
 def _is_caption(
@@ -1469,7 +1521,13 @@ def _edge_piece(node: Node, last: bool = False) -> Node | None:
 
 #: A parenthesized part of a text ("(Chef)"), and what may stand between two values.
 _PARENTHESES = re.compile(r"\([^()]*\)")
-_PAIR_SEPARATOR = re.compile(r"^\s*(?:[|/;,\u2013\u2014]|vs\.?(?=\s)|versus(?=\s))", re.IGNORECASE)
+_PAIR_SEPARATOR = re.compile(
+    r"^\s*(?:[|/;,\u2013\u2014]\s*)?(?:and(?=\s)|vs\.?(?=\s)|versus(?=\s))?", re.IGNORECASE
+)
+#: "for" before a name that ends a value ("$72,105 for dental hygienists"), right before it.
+_FOR_NAME = re.compile(r"\s+for\s+(?:an?\s+|the\s+|all\s+)?$", re.IGNORECASE)
+#: One value for both occupations after it: "Health Care for both jobs", "Health Care (both)".
+_FOR_BOTH = re.compile(rf"\s*(?:\({_BOTH_WORDS}\)|\s(?:for|of) {_BOTH_WORDS})$", re.IGNORECASE)
 
 
 #: Two values in one text: "$99,213 $78,580", "-4% 5%", "40 44", "3.6 --".

@@ -48,6 +48,7 @@ class Table:
             ctx.names,
             headers=self.with_names,
             swapped=ctx.columns_swapped,
+            stops=ctx.outline.boundary_ids,
         )
         if self.with_names:
             ctx.columns_swapped = reading.swapped

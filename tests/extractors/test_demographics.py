@@ -187,3 +187,19 @@ def test_a_racial_makeup_label_is_the_race_row() -> None:
         [("White", 70.0), ("Asian", 30.0)],
     ]
     assert _shares(rec, "gender")[0] == [("Male", 11.2), ("Female", 88.8)]
+
+
+def test_the_last_cards_value_ends_at_the_next_sections_heading() -> None:
+    cards = "".join(
+        f"<p>Race ratio ({name}):</p><ul><li>White \u2014 {white}%</li>"
+        f"<li>Asian \u2014 {100 - white}%</li></ul>"
+        for name, white in (("patient coordinators", 70), ("certified medical technicians", 60))
+    )
+    rec = record(
+        HEADING + cards + f"<h2>{TITLE} skills</h2><p>Common patient coordinator skills</p>"
+        "<ul><li>Patients, 30%</li><li>Scheduling, 12%</li></ul>"
+    )
+    assert _shares(rec, "race") == [
+        [("White", 70.0), ("Asian", 30.0)],
+        [("White", 60.0), ("Asian", 40.0)],
+    ]

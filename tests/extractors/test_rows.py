@@ -877,3 +877,39 @@ def test_a_row_as_an_accordion_of_a_description_list() -> None:
         "$44,190",
         "$47,520",
     ]
+
+
+# -- values written as prose after a label ------------------------------------------------
+
+HYGIENIST = Names("Dental hygienist", "dental assistant")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Santa Rosa, CA (dental hygienist) and Anchorage, AK (dental assistant).",
+            ["Santa Rosa, CA", "Anchorage, AK"],
+        ),
+        ("$72,105 for dental hygienists; $38,420 for dental assistants.", ["$72,105", "$38,420"]),
+        ("$38,420 for a dental assistant, $72,105 for a dental hygienist", ["$72,105", "$38,420"]),
+        ("Health Care for both jobs.", ["Health Care", "Health Care"]),
+        ("Health Care (both)", ["Health Care", "Health Care"]),
+    ],
+)
+def test_a_label_in_bold_then_both_values_each_saying_whose(text: str, want: list[str]) -> None:
+    reading = _rows(
+        f"<main><ul><li><strong>Yearly salary:</strong> {text}</li></ul>"
+        "<blockquote>A pull quote.</blockquote><h2>Next</h2></main>",
+        HYGIENIST,
+    )
+    assert reading.rows == {"salary": want}
+
+
+def test_a_name_then_a_dash_before_the_label() -> None:
+    reading = _rows(
+        "<main><p><strong>Dental Hygienist</strong> \u2014 average age: 41</p>"
+        "<p><strong>Dental Assistant</strong> \u2014 average age: 33</p></main>",
+        HYGIENIST,
+    )
+    assert reading.rows == {"age": ["41", "33"]}
