@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
 from extractors._context import PageContext
+from extractors._dom import leaf_blocks
+from extractors._prose import read_prose
 from extractors._rows import Label, LabelSet, read_rows, selector_for
 from extractors.normalize import is_null, without_note_marks
 
@@ -21,12 +23,21 @@ Rows = dict[str, list[str | None]]
 class Table:
     """The labels of one section's table and the one selector that finds them."""
 
-    def __init__(self, section: str, labels: Sequence[Label], with_names: bool = False) -> None:
+    def __init__(
+        self,
+        section: str,
+        labels: Sequence[Label],
+        with_names: bool = False,
+        shapes: Mapping[str, re.Pattern[str]] | None = None,
+    ) -> None:
         """``with_names``: this table's header row names the occupations, and its order of
-        columns (A's first, or B's) holds for the tables read after it."""
+        columns (A's first, or B's) holds for the tables read after it. ``shapes``: how a
+        row's value looks when a sentence states it without the row's label (see
+        ``read_prose``)."""
         self.section = section
         self.labels = LabelSet(labels)
         self.with_names = with_names
+        self.shapes = shapes or {}
         #: Each row's first wording, the one SPEC names (others are synonyms after it).
         self.words: dict[str, str] = {}
         for label in self.labels:
@@ -53,6 +64,17 @@ class Table:
         if self.with_names:
             ctx.columns_swapped = reading.swapped
         rows = reading.rows
+        unread = [key for key in self.words if not any(rows.get(key) or ())]
+        if unread:  # sentences may state them: "The highest paying city for chefs is ..."
+            paragraphs = [block.prose() for block in leaf_blocks(ctx.outline.region(self.section))]
+            stated = read_prose(
+                paragraphs, self.labels.key_by_words, unread, ctx.names, self.shapes
+            )
+            for key, values in stated.items():
+                rows[key] = [
+                    old or new
+                    for old, new in zip(rows.get(key) or [None, None], values, strict=True)
+                ]
         for key, words in self.words.items():
             if key not in rows:
                 ctx.issues.warn(self.section, f"no '{words}' row in the {self.section}")

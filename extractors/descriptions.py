@@ -59,6 +59,8 @@ def description_paragraphs(region: list[Node], under_hidden: bool = False) -> li
         node = block.nodes[0]
         if _is_aside(node) or (not under_hidden and in_hidden(node, region_ids)):
             continue  # (hidden: a skeleton loader's copy, "Lorem ipsum")
+        if paragraphs and _in_quote(node):
+            continue  # a pull quote after the paragraphs repeats or sums them up
         if _leads_with_ad_label(block.nodes):
             return paragraphs  # "<span>Advertisement</span><a>Request a demo.</a>": an ad
 
@@ -154,6 +156,18 @@ _ASIDE_TAGS = frozenset({"figcaption", "figure", "aside"})
 _ASIDE_ROLES = frozenset(
     {"note", "complementary", "doc-tip", "doc-note", "doc-pullquote", "tab", "tablist"}
 )
+
+
+def _in_quote(node: Node) -> bool:
+    """Whether a block is, or is inside, a ``<blockquote>`` (up to three levels up)."""
+    current: Node | None = node
+    for _ in range(3):
+        if current is None:
+            return False
+        if current.tag == "blockquote":
+            return True
+        current = current.parent
+    return False
 
 
 def _is_aside(node: Node) -> bool:

@@ -324,7 +324,7 @@ def parse_shares(text: str | None) -> list[tuple[str, float]]:
     cleaned = clean_text(text)
     if cleaned[:1].isdecimal() and (first := _shares_first(cleaned)):
         return first
-    shares = []
+    shares: list[tuple[str, float]] = []
     start = 0
     while True:
         percent = cleaned.find("%", start)
@@ -336,6 +336,8 @@ def parse_shares(text: str | None) -> list[tuple[str, float]]:
         if tail is not None:
             # The separators between shares too: "Male 57.2% / Female 42.8%".
             label = chunk[: tail[0]].strip(" ,;)(/|\u00b7\u2022")
+            if shares and label.startswith(("and ", "& ")):
+                label = label.split(" ", 1)[1]  # "Male 71.4% and Female 28.6%"
             if label:
                 shares.append((label, float(tail[1])))
             if cleaned.startswith(")", start):

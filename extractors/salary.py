@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from extractors._context import PageContext, SectionResult, empty_result
 from extractors._rows import Label, synonyms
 from extractors._table import Table
@@ -76,6 +78,8 @@ TABLE = Table(
             tails=BY_PAY,
         ),
     ),
+    # "..., with most salaries falling between $38,000 and $71,000": a range in a sentence.
+    shapes={"salary_range": re.compile(r"between \$[\d,.]+k? and \$[\d,.]+k?", re.IGNORECASE)},
 )
 
 

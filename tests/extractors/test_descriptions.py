@@ -37,6 +37,17 @@ def test_a_sidebar_after_a_description_is_no_part_of_it(box: str) -> None:
     assert _descriptions(rec) == ["Greets patients.", "Runs tests."]
 
 
+def test_a_pull_quote_after_a_description_is_no_part_of_it() -> None:
+    rec = record(
+        "<h2>What does a patient coordinator do?</h2><p>Greets patients.</p>"
+        "<blockquote><p>The front desk sets the tone.</p></blockquote>"
+        "<h2>What does a certified medical technician do?</h2>"
+        "<blockquote><p>Runs tests.</p></blockquote>" + SALARY
+    )
+    # A quote that is the description (nothing before it) is kept.
+    assert _descriptions(rec) == ["Greets patients.", "Runs tests."]
+
+
 def test_a_sponsored_links_widget_after_a_description_is_no_part_of_it() -> None:
     """Taboola's "You May Like" under its "Sponsored Links" attribution, then headlines."""
     rec = record(

@@ -283,6 +283,11 @@ def test_shares_in_page_order() -> None:
     assert parse_shares("Male, 11.2% Female, 88.8%") == [("Male", 11.2), ("Female", 88.8)]
 
 
+def test_shares_joined_by_and() -> None:
+    assert parse_shares("Male 71.4% and Female 28.6%") == [("Male", 71.4), ("Female", 28.6)]
+    assert parse_shares("Male, 50% & Female, 50%") == [("Male", 50.0), ("Female", 50.0)]
+
+
 def test_shares_run_together_without_spaces() -> None:
     assert parse_shares("Male11.2%Female88.8%") == [("Male", 11.2), ("Female", 88.8)]
 
