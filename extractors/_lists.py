@@ -243,7 +243,10 @@ def _list_blocks(blocks: list[Block], links: bool = True) -> list[Block]:
     runs: Counter[tuple[int, str]] = Counter(
         _run_key(block)
         for block in blocks
-        if not block.in_list and len(block.nodes) == 1 and (links or not _only_a_link(block.nodes))
+        if not block.in_list
+        and len(block.nodes) == 1
+        and block.nodes[0].tag != "pre"  # a notebook's code beside its "In [8]:" prompt
+        and (links or not _only_a_link(block.nodes))
     )
     return [
         block
@@ -252,9 +255,13 @@ def _list_blocks(blocks: list[Block], links: bool = True) -> list[Block]:
         or (
             len(block.nodes) == 1
             and runs[_run_key(block)] >= _MIN_RUN
-            and block.nodes[0].tag not in CELL_TAGS  # a table after the list is none of it
+            and block.nodes[0].tag not in _NO_ITEM_TAGS
         )
     ]
+
+
+#: Blocks that are no list's items: a table's cells after the list, a block of code.
+_NO_ITEM_TAGS = CELL_TAGS | {"pre"}
 
 
 #: Sibling elements of one tag that make a list of their own.

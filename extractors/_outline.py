@@ -222,6 +222,8 @@ _HEADING_TAILS = (
     " compared",
     " breakdown",
     " at a glance",
+    " table",
+    " background",
     " requirements",
     " needed",
     " that matter",

@@ -37,6 +37,7 @@ TABLE = Table(
         *synonyms("job_count", "job", "jobs", "job openings", "open jobs", "total jobs"),
         *synonyms("job_count", "job", "jobs available", "available jobs", "jobs open"),
         *synonyms("job_count", "job", "jobs in the us", "jobs in the u.s.", "us jobs"),
+        *synonyms("job_count", "job", "# of jobs", "no. of jobs"),
         *synonyms("degree", "degree", "top degree", "common degree"),
         *synonyms("age", "age", "median age", "avg. age"),
         *synonyms("experience", "experience", "avg. experience", "average experience"),

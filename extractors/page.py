@@ -82,7 +82,7 @@ from extractors.title import Title, capitalize_words, find_title, split_title
 
 #: Bumped whenever a change to the extractors can change a record, so that the
 #: reparse flow knows which archived pages to extract again.
-EXTRACTOR_VERSION = 40
+EXTRACTOR_VERSION = 41
 
 #: Section extractors in page order; earlier sections win when two give one value.
 SECTION_EXTRACTORS: tuple[tuple[str, Callable[[PageContext], SectionResult]], ...] = (
@@ -386,11 +386,19 @@ def _outline(
                 continue  # a list's item written as a heading (<h4>Excel, 7%</h4>)
             if in_chrome(candidate.node):
                 continue  # a table of contents' or a sidebar's: walks step over those whole
+            if candidate.text.lower().rstrip(" :") in _CONTENTS_TITLES:
+                continue  # the title of a tab list or an in-page index ("Contents")
             outline.add_boundary(candidate.node)
     weak = [key for key in _WANTED if key not in chosen or chosen[key].relevance < 3]
     if weak:
         _look_again(outline, root, names, weak, chosen)
     return outline, title_node
+
+
+#: Titles of what only points to the page's parts: no section ends at them.
+_CONTENTS_TITLES = frozenset(
+    {"contents", "table of contents", "on this page", "in this article", "jump to", "sections"}
+)
 
 
 def _section_before(sections: list[Candidate], candidate: Candidate) -> Candidate | None:

@@ -87,6 +87,17 @@ def test_an_ad_between_the_lists_is_not_an_item() -> None:
     assert _duties(record(_lists(a, b))) == [["Greet visitors."], ["Draw blood."]]
 
 
+def test_a_notebooks_next_code_cell_is_no_item() -> None:
+    code = (
+        "<div class='cell'><div class='input'><div class='prompt'>In [8]:</div>"
+        "<div class='editor'><div class='highlight'><pre>display(duties)</pre></div></div>"
+        "</div></div>"
+    )
+    a = "<ul><li>Greet visitors.</li></ul>" + code
+    b = "<ul><li>Draw blood.</li></ul>"
+    assert _duties(record(_lists(a, b))) == [["Greet visitors."], ["Draw blood."]]
+
+
 def test_without_subheadings_the_lists_go_in_page_order() -> None:
     body = HEADING + "<ul><li>Greet visitors.</li></ul><ul><li>Draw blood.</li></ul>" + SKILLS
     assert _duties(record(body)) == [["Greet visitors."], ["Draw blood."]]

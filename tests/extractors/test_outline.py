@@ -116,6 +116,8 @@ def test_region_keeps_bare_text() -> None:
         ("Skills: patient coordinator vs. certified medical technician", "skills"),
         ("What do patient coordinators do?", "description"),
         ("What Is A Certified Medical Technician?", "description"),
+        ("Patient coordinator vs certified medical technician overview table", "overview"),
+        ("Patient coordinator vs certified medical technician education background", "education"),
     ],
 )
 def test_classify_other_wordings(text: str, kind: str) -> None:

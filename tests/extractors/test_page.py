@@ -439,6 +439,16 @@ def test_a_table_of_contents_after_the_title_does_not_head_the_sections() -> Non
     assert rec.occupations[0].description == "Schedules patients."
 
 
+def test_a_tab_lists_contents_title_does_not_end_the_section() -> None:
+    overview = _overview(("Yearly salary", "$32,954", "$38,859"))
+    heading, table = overview.split("</h2>", 1)
+    rec = record(
+        heading + "</h2><div class='tabs'><h2 class='tabs__title'>Contents</h2>"
+        "<ul><li><a href='#t1'>All</a></li></ul><div id='t1'>" + table + "</div></div>"
+    )
+    assert [occupation.yearly_salary_usd for occupation in rec.occupations] == [32954, 38859]
+
+
 def test_a_bold_paragraph_overview_after_the_descriptions_is_found() -> None:
     rec = record(
         "<p>It typically takes 2-4 years to become a patient coordinator.</p>"
