@@ -1224,12 +1224,12 @@ _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 
 
 def in_hidden(node: Node, within: frozenset[int] = frozenset()) -> bool:
-    """Whether ``node`` or an element around it is hidden (see ``is_hidden``), a tab panel
-    not chosen yet aside: its content is the page's (one occupation per tab). With
+    """Whether ``node`` or an element around it is hidden (see ``is_hidden``), a panel not
+    opened yet aside (``is_panel``): its content is the page's (one occupation per tab). With
     ``within`` (the ids of a region's nodes), only up to the region node that holds it."""
     current: Node | None = node
     while current is not None:
-        if current.is_element_node and is_hidden(current) and not is_tab_panel(current):
+        if current.is_element_node and is_hidden(current) and not is_panel(current):
             return True
         if current.mem_id in within:
             return False
@@ -1237,8 +1237,12 @@ def in_hidden(node: Node, within: frozenset[int] = frozenset()) -> bool:
     return False
 
 
-def is_tab_panel(node: Node) -> bool:
-    return node.attributes.get("role") == "tabpanel"
+def is_panel(node: Node) -> bool:
+    """Whether ``node`` is a panel a control opens: a tab's (``role="tabpanel"``), or an
+    accordion's (``role="region"`` named by its button). Hidden, it is still the page's."""
+    attrs = node.attributes
+    role = attrs.get("role")
+    return role == "tabpanel" or (role == "region" and "aria-labelledby" in attrs)
 
 
 def attribute(node: Node, name: str) -> str | None:

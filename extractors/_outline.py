@@ -224,6 +224,9 @@ _HEADING_TAILS = (
     " at a glance",
     " table",
     " background",
+    " faqs",
+    " faq",
+    " questions",
     " requirements",
     " needed",
     " that matter",
@@ -252,7 +255,9 @@ _HEADING_LEAD = re.compile(
 )
 
 
-_AT_A_GLANCE = " at a glance"
+#: Tails that make a heading naming no section the overview's: "A vs B: at a glance",
+#: "Quick comparison".
+_OVERVIEW_TAILS = (" at a glance", " comparison")
 #: How a heading over the demographics may ask its question.
 _WHO_WORKS = ("who works as ", "who works in ", "who becomes ")
 
@@ -271,8 +276,8 @@ def heading_words(text: str) -> str:
         for tail in _HEADING_TAILS:
             if words.endswith(tail):
                 words = words[: -len(tail)].rstrip(" :-")
-                if tail == _AT_A_GLANCE and _section_of_words(words) is None:
-                    words += " overview"  # "A vs B: at a glance" is the overview
+                if tail in _OVERVIEW_TAILS and _section_of_words(words) is None:
+                    words += " overview"  # "A vs B: at a glance", "Quick comparison"
                 break
     elif words.startswith(_WHO_WORKS):  # "Who works as an A vs a B?" shows who they are
         words += " demographics"
@@ -289,6 +294,11 @@ _BARE = {
     "duties and responsibilities": "duties",
     "duties & responsibilities": "duties",
     "at a glance": "overview",
+    # What a page calls its overview table when the heading names nothing else.
+    "by the numbers": "overview",
+    "the numbers": "overview",
+    "key numbers": "overview",
+    "quick facts": "overview",
 }
 
 
@@ -403,6 +413,8 @@ _SECTION_LEADS = (
     "occupation ",
     "workforce ",
     "top ",
+    "quick ",
+    "side-by-side ",
     "core ",
     "essential ",
     "in-demand ",

@@ -31,7 +31,7 @@ from extractors._dom import (
     inside,
     is_content,
     is_hidden,
-    is_tab_panel,
+    is_panel,
     next_content,
     previous_content,
     value_text,
@@ -792,7 +792,7 @@ def _hidden_label(node: Node) -> bool:
     for _ in range(_MAX_HIDDEN_DEPTH):
         if current is None:
             return False
-        if current.is_element_node and is_hidden(current) and not is_tab_panel(current):
+        if current.is_element_node and is_hidden(current) and not is_panel(current):
             return True
         current = current.parent
     return False

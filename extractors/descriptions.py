@@ -41,6 +41,11 @@ def extract_descriptions(ctx: PageContext) -> SectionResult:
 #: The title of a callout box after a description (a wiki's "Tip" or "Note" panel): the
 #: box's words are no part of the description.
 _CALLOUT_LABELS = frozenset({"tip", "note", "info", "warning", "important", "pro tip"})
+#: A feedback widget's question under a description.
+_FEEDBACK = re.compile(
+    r"(?:was this|is this|did you find this|did this)"
+    r"(?: (?:answer|article|page|information|content|section))? (?:helpful|useful)"
+)
 #: How a note under a description starts: its source or an image's credit, not its words.
 _NOTE_STARTS = ("source:", "sources:", "photo:", "image:", "credit:", "photo credit:")
 
@@ -70,6 +75,8 @@ def description_paragraphs(region: list[Node], under_hidden: bool = False) -> li
                 break  # "<div><span>Advertisement</span><ins></ins></div>" between paragraphs
             if lowered in AD_LABELS or _is_labelled_ad(lowered) or lowered in _CALLOUT_LABELS:
                 return paragraphs  # an ad (or a tip box) after the description: the rest is its
+            if _FEEDBACK.match(lowered) is not None:
+                return paragraphs  # "Was this answer helpful? Yes No": a widget under it
             if not any(char.isalnum() for char in text):
                 continue  # an icon or a divider ("💡", "* * *"), not words
             if not (

@@ -447,6 +447,8 @@ def find_durations(text: str) -> list[tuple[int, int, tuple[int, int]]]:
             searched_to = unit.end()
             continue
         searched_to = match.end()
+        if match[2].isalpha() and text[: match.start()].rstrip()[-1:].isdecimal():
+            continue  # "$78,630 a year": a pay's period, no time to become
         months = _duration_months(match)
         if months is not None:
             found.append((match.start(), match.end(), months))

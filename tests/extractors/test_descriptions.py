@@ -48,6 +48,24 @@ def test_a_pull_quote_after_a_description_is_no_part_of_it() -> None:
     assert _descriptions(rec) == ["Greets patients.", "Runs tests."]
 
 
+def test_an_faqs_collapsed_answer_with_a_feedback_widget() -> None:
+    def question(name: str, answer: str, n: int) -> str:
+        return (
+            f"<h3><button aria-expanded='false' aria-controls='p{n}' id='b{n}'>"
+            f"What does a {name} do?</button></h3>"
+            f"<div id='p{n}' role='region' aria-labelledby='b{n}' hidden><p>{answer}</p>"
+            "<div><span>Was this answer helpful?</span><button>Yes</button><button>No</button>"
+            "<span>12 people found this helpful</span></div></div>"
+        )
+
+    rec = record(
+        question("patient coordinator", "Greets patients.", 1)
+        + question("certified medical technician", "Runs tests.", 2)
+        + SALARY
+    )
+    assert _descriptions(rec) == ["Greets patients.", "Runs tests."]
+
+
 def test_a_sponsored_links_widget_after_a_description_is_no_part_of_it() -> None:
     """Taboola's "You May Like" under its "Sponsored Links" attribution, then headlines."""
     rec = record(

@@ -340,6 +340,12 @@ def test_no_duration() -> None:
     assert parse_duration("no time given, data years") == (None, None)
 
 
+def test_a_pays_period_is_no_duration() -> None:
+    text = "A hygienist makes $78,630 a year, or 37.80 an hour; it takes about a year to train."
+    assert [months for _, _, months in find_durations(text)] == [(12, 12)]
+    assert find_durations("$78,630 a year") == []
+
+
 def test_durations_are_found_in_order_with_their_positions() -> None:
     text = "takes 2-4 years, while the other requires 6-12 months."
     found = find_durations(text)

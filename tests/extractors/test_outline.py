@@ -149,6 +149,9 @@ def test_sentences_are_no_headings(text: str) -> None:
         # Two words joined by "and" where one names a section and the other none.
         ("Salary & pay", "salary"),
         ("Education and training", "education"),
+        ("Quick comparison", "overview"),
+        ("Salary FAQs", "salary"),
+        ("Skills questions", "skills"),
     ],
 )
 def test_bare_section_words(text: str, section: str) -> None:
