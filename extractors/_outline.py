@@ -93,6 +93,9 @@ _HEADING_WORDS = (
     "duties",
     "skills",
     " pay",
+    "earnings",
+    "wages",
+    "compensation",
     "what do",
     "what is",
     "who works",
@@ -105,7 +108,7 @@ _COMPARE = re.compile(r"\b(?:vs|versus|between|compared?|comparison|comparing|di
 _SUFFIXES = (
     ("duties", ("responsibilities", "duties")),
     ("overview", ("overview",)),
-    ("salary", ("salary", "salaries", "pay")),
+    ("salary", ("salary", "salaries", "pay", "earnings", "wages", "compensation")),
     ("education", ("education", "education and training", "education & training")),
     ("demographics", ("demographics",)),
     ("skills", ("skills",)),
@@ -483,6 +486,11 @@ def _paired_section(words: str) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+#: The most words (in characters) a section's heading and the headline of its table may
+#: have between them: one sentence leading in.
+_MAX_LEAD_IN_CHARS = 160
+
+
 @dataclass
 class Outline:
     """The chosen heading of each section found, and the regions after them."""
@@ -511,19 +519,22 @@ class Outline:
 
     def heads_the_content_of(self, node: Node, heading: Node) -> bool:
         """Whether ``node``, a heading of no section, ranks below the section heading
-        ``heading`` and is the first thing with words after it: the headline of the
+        ``heading`` and comes after nothing but a sentence leading in: the headline of the
         section's own table or chart ("Welder vs machinist overview", then a chart's "The
-        numbers at a glance"), which no more ends the section than a caption would."""
+        numbers at a glance"; "... salary", "They are paid differently:", then a data
+        table's "2 rows sorted by salary"), which no more ends the section than a caption
+        would."""
         rank, section_rank = heading_rank(node), heading_rank(heading)
         if rank is None or section_rank is None or rank <= section_rank:
             return False
         ids = self.boundary_ids.union(ancestry_ids(node, stop_id=self.root_id))
         between = region_after(heading, ids, self.heading_ids | {node.mem_id})
-        return not any(
+        words = " ".join(
             part.text(deep=True).strip()
             for part in between
             if not (part.is_element_node and part.tag in NON_CONTENT_TAGS)
-        )
+        ).strip()
+        return len(words) <= _MAX_LEAD_IN_CHARS
 
     def search_roots(self, key: str) -> list[Node]:
         """Few nodes that hold ``key``'s region, for CSS searches (each search has a fixed cost).

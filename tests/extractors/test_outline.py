@@ -117,6 +117,8 @@ def test_region_keeps_bare_text() -> None:
         ("What do patient coordinators do?", "description"),
         ("What Is A Certified Medical Technician?", "description"),
         ("Patient coordinator vs certified medical technician overview table", "overview"),
+        ("Patient coordinator vs. certified medical technician earnings", "salary"),
+        ("Patient coordinator vs certified medical technician wages", "salary"),
         ("Patient coordinator vs certified medical technician education background", "education"),
     ],
 )

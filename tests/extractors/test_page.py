@@ -449,6 +449,15 @@ def test_a_tab_lists_contents_title_does_not_end_the_section() -> None:
     assert [occupation.yearly_salary_usd for occupation in rec.occupations] == [32954, 38859]
 
 
+def test_a_tables_headline_after_a_lead_in_sentence_does_not_end_the_section() -> None:
+    heading, table = _overview(("Yearly salary", "$32,954", "$38,859")).split("</h2>", 1)
+    rec = record(
+        heading + "</h2><p>They are paid differently, as shown below.</p>"
+        "<h3>2 rows sorted by yearly_salary descending</h3>" + table
+    )
+    assert [occupation.yearly_salary_usd for occupation in rec.occupations] == [32954, 38859]
+
+
 def test_a_bold_paragraph_overview_after_the_descriptions_is_found() -> None:
     rec = record(
         "<p>It typically takes 2-4 years to become a patient coordinator.</p>"
