@@ -529,12 +529,20 @@ class Outline:
             return False
         ids = self.boundary_ids.union(ancestry_ids(node, stop_id=self.root_id))
         between = region_after(heading, ids, self.heading_ids | {node.mem_id})
-        words = " ".join(
-            part.text(deep=True).strip()
+        worded = [
+            part
             for part in between
             if not (part.is_element_node and part.tag in NON_CONTENT_TAGS)
-        ).strip()
-        return len(words) <= _MAX_LEAD_IN_CHARS
+            and part.text(deep=True).strip()
+        ]
+        if not worded:
+            return True
+        lead_in = worded[0]
+        return (
+            len(worded) == 1
+            and (lead_in.is_text_node or lead_in.tag == "p")
+            and len(lead_in.text(deep=True).strip()) <= _MAX_LEAD_IN_CHARS
+        )
 
     def search_roots(self, key: str) -> list[Node]:
         """Few nodes that hold ``key``'s region, for CSS searches (each search has a fixed cost).
