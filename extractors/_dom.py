@@ -428,6 +428,21 @@ def drop_note_references(tree: LexborHTMLParser, html: str | bytes) -> None:
     decompose_outermost(notes)
 
 
+def drop_sort_keys(tree: LexborHTMLParser, html: str | bytes) -> None:
+    """Drop a sortable table's hidden sort keys: a wiki writes ``<span style="display:none"
+    class="sortkey">70048140000000000000♠</span>$81,400``, a key ending in a spade,
+    before a cell's value, which would read as the value."""
+    spade = "\u2660"
+    if not (
+        mentions(html, "&#9824;")
+        or mentions(html, "&spades;")
+        or (spade in html if isinstance(html, str) else spade.encode() in html)
+    ):
+        return
+    keys = [node for node in tree.css('[style*="none"]') if node.text().rstrip().endswith(spade)]
+    decompose_outermost(keys)
+
+
 #: A note reference's text: "[1]", "1", "[a]", "*".
 _NOTE_REFERENCE = re.compile(r"\s*\[?(?:\d{1,3}|[a-z]|\*{1,3})\]?\s*")
 

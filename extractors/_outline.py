@@ -244,6 +244,7 @@ _BRACKETED = r"\[[^\[\]]{1,24}\]"
 #: One at a heading's end: "Salary[edit]", "Skills [edit | edit source]".
 _BRACKETED_TAIL = re.compile(rf"\s*{_BRACKETED}$")
 _BRACKETED_ALONE = re.compile(_BRACKETED)
+_BRACKETED_LEAD = re.compile(rf"^{_BRACKETED}\s*")
 
 
 def is_bracketed_note(text: str) -> bool:
@@ -273,6 +274,8 @@ def heading_words(text: str) -> str:
     words = text.lower().strip(_HEADING_PADDING)
     if words.endswith("]"):  # a wiki's "[edit]" link, a footnote's "[1]"
         words = _BRACKETED_TAIL.sub("", words).strip(_HEADING_PADDING)
+    if words.startswith("["):  # an older wiki skin's "[edit]" link before the words
+        words = _BRACKETED_LEAD.sub("", words).strip(_HEADING_PADDING)
     if words and not words[0].isalpha():  # an icon, an emoji or a number before the words
         words = _HEADING_LEAD.sub("", words, count=1)
     if words.endswith(_HEADING_TAILS):

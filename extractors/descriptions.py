@@ -46,8 +46,20 @@ _FEEDBACK = re.compile(
     r"(?:was this|is this|did you find this|did this)"
     r"(?: (?:answer|article|page|information|content|section))? (?:helpful|useful)"
 )
-#: How a note under a description starts: its source or an image's credit, not its words.
-_NOTE_STARTS = ("source:", "sources:", "photo:", "image:", "credit:", "photo credit:")
+#: How a note around a description starts: its source, an image's credit, a wiki's hatnote.
+_NOTE_STARTS = (
+    "source:",
+    "sources:",
+    "photo:",
+    "image:",
+    "credit:",
+    "photo credit:",
+    # a wiki's hatnote over a section: "See also: Dental hygiene", "Main article: Welding"
+    "see also:",
+    "main article:",
+    "main articles:",
+    "further information:",
+)
 
 
 def description_paragraphs(region: list[Node], under_hidden: bool = False) -> list[str]:

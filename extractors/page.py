@@ -31,6 +31,7 @@ from extractors._dom import (
     drop_drawn_text,
     drop_icon_ligatures,
     drop_note_references,
+    drop_sort_keys,
     drop_translations,
     embeds_frame_documents,
     inline_frame_documents,
@@ -82,7 +83,7 @@ from extractors.title import Title, capitalize_words, find_title, split_title
 
 #: Bumped whenever a change to the extractors can change a record, so that the
 #: reparse flow knows which archived pages to extract again.
-EXTRACTOR_VERSION = 43
+EXTRACTOR_VERSION = 44
 
 #: Section extractors in page order; earlier sections win when two give one value.
 SECTION_EXTRACTORS: tuple[tuple[str, Callable[[PageContext], SectionResult]], ...] = (
@@ -275,6 +276,7 @@ def _extract(
     drop_icon_ligatures(tree, html)
     drop_translations(tree, html)
     drop_note_references(tree, html)
+    drop_sort_keys(tree, html)
     join_split_grid_rows(tree, html)
     root = tree.body or tree.root
     content = _content_root(root)

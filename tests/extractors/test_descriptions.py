@@ -66,6 +66,17 @@ def test_an_faqs_collapsed_answer_with_a_feedback_widget() -> None:
     assert _descriptions(rec) == ["Greets patients.", "Runs tests."]
 
 
+def test_a_wikis_hatnote_over_a_description_is_no_part_of_it() -> None:
+    rec = record(
+        "<h2>What does a patient coordinator do?</h2>"
+        "<div class='hatnote'>See also: <a href='/wiki/Scheduling'>Scheduling</a></div>"
+        "<p>Greets patients.</p><h2>What does a certified medical technician do?</h2>"
+        "<div>Main article: <a href='/wiki/Lab'>Medical laboratory</a></div><p>Runs tests.</p>"
+        + SALARY
+    )
+    assert _descriptions(rec) == ["Greets patients.", "Runs tests."]
+
+
 def test_a_sponsored_links_widget_after_a_description_is_no_part_of_it() -> None:
     """Taboola's "You May Like" under its "Sponsored Links" attribution, then headlines."""
     rec = record(

@@ -519,6 +519,20 @@ def test_each_other_wording_of_a_label(
     assert not [m for m in issues_of(rec, "overview") if m.startswith("cannot read")]
 
 
+def test_a_wikis_hidden_sort_keys_are_no_values() -> None:
+    def cell(key: str, value: str) -> str:
+        return f"<td><span style='display:none' class='sortkey'>{key}&#9824;</span>{value}</td>"
+
+    rec = record(
+        HEADING
+        + "<table class='wikitable sortable'><tr><td>Yearly salary</td>"
+        + cell("70043295400000000000", "$32,954")
+        + cell("70043885900000000000", "$38,859")
+        + "</tr></table>"
+    )
+    assert _values(rec, "yearly_salary_usd") == [32954, 38859]
+
+
 def test_jobs_in_the_us_is_the_number_of_jobs() -> None:
     rec = record(
         HEADING + "<table><tr><td>Jobs in the US</td><td>97,878</td><td>164,424</td></tr></table>"
