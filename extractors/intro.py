@@ -28,6 +28,12 @@ _LIST_VERB = re.compile(
     r"|list|lists|name|names|cite|cites|mention|mentions"
     r"|need|needs|require|requires|use|uses|value|values|rely on|relies on)\b|:"
 )
+#: A list of skills before the name it is about: "Employers look for patient care, dental
+#: hygiene and x-rays in dental hygienists".
+_LIST_BEFORE_NAME = re.compile(
+    r"\b(?:look|looks|ask|asks|search|searches) for (?P<list>[^;:]+?,[^;:]+?)"
+    r" (?:in|among|from) (?:an? |the )?$"
+)
 #: Where a sentence about both occupations turns from one to the other.
 _CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|,\s+but\s+", re.IGNORECASE)
 #: Words after a list of skills that are not part of it ("... as their top three skills").
@@ -187,18 +193,29 @@ def top_skills(
     #: Lists after a clause that names skills only in the list ("Compare nurses and
     #: aides: salary, skills, duties"), kept for an occupation no other clause lists.
     fallback: list[list[str]] = [[], []]
+    about_skills = False
     for sentence in sentences:
         lowered = sentence.lower()
-        if "skill" not in lowered:
+        # (a sentence after one about skills may go on without the word: "For a forklift
+        # operator the top three are ...")
+        follows_on = about_skills and "top " in lowered
+        about_skills = "skill" in lowered
+        if not about_skills and not follows_on:
             continue
         clauses = _CLAUSE_BREAK.split(sentence) if _may_break(sentence, lowered) else [sentence]
         for clause in clauses:
             mentions = names.mentions(clause)
             if not mentions:
                 continue
-            _, end, occupation = mentions[0]
+            start, end, occupation = mentions[0]
+            if found[occupation]:
+                continue
+            before = _LIST_BEFORE_NAME.search(clause, 0, start)
+            if before is not None:  # "Employers look for A, B and C in dental hygienists"
+                found[occupation] = split_prose_list(before["list"], known[occupation])
+                continue
             verb = _LIST_VERB.search(clause, end)
-            if verb is None or found[occupation]:
+            if verb is None:
                 continue
             listed = _AFTER_LIST.sub("", clause[verb.end() :])
             if "skill" in clause[: verb.start()].lower():

@@ -49,7 +49,13 @@ TABLE = Table(
         *wordings("job_count", "position", "open positions"),
         *wordings("job_satisfaction", "satisf", "job satisfaction", "satisfaction", tails=SCORE),
         *wordings("degree", "degree", "typical degree", "degree", tails=NEEDED),
-        *wordings("degree", "level", "education level"),
+        *wordings(
+            "degree",
+            "level",
+            "most common education level",
+            "typical education level",
+            "education level",
+        ),
         *wordings("age", "age", "typical age"),
         *wordings(
             "experience", "experience", "years of experience", "typical experience", tails=NEEDED

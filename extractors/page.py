@@ -23,6 +23,7 @@ from selectolax.lexbor import LexborHTMLParser
 from extractors._context import IssueLog, PageContext, SectionResult
 from extractors._dom import (
     Node,
+    attribute,
     complete_streamed_boundaries,
     compose_shadow_roots,
     draws_gaps_with_spacers,
@@ -83,7 +84,7 @@ from extractors.title import Title, capitalize_words, find_title, split_title
 
 #: Bumped whenever a change to the extractors can change a record, so that the
 #: reparse flow knows which archived pages to extract again.
-EXTRACTOR_VERSION = 44
+EXTRACTOR_VERSION = 45
 
 #: Section extractors in page order; earlier sections win when two give one value.
 SECTION_EXTRACTORS: tuple[tuple[str, Callable[[PageContext], SectionResult]], ...] = (
@@ -388,7 +389,9 @@ def _outline(
                 continue  # a list's item written as a heading (<h4>Excel, 7%</h4>)
             if in_chrome(candidate.node):
                 continue  # a table of contents' or a sidebar's: walks step over those whole
-            if candidate.text.lower().rstrip(" :") in _CONTENTS_TITLES:
+            if candidate.text.lower().rstrip(" :") in _CONTENTS_TITLES or _titles_links_in_page(
+                candidate.node
+            ):
                 continue  # the title of a tab list or an in-page index ("Contents")
             outline.add_boundary(candidate.node)
     weak = [key for key in _WANTED if key not in chosen or chosen[key].relevance < 3]
@@ -401,6 +404,20 @@ def _outline(
 _CONTENTS_TITLES = frozenset(
     {"contents", "table of contents", "on this page", "in this article", "jump to", "sections"}
 )
+
+
+def _titles_links_in_page(heading: Node) -> bool:
+    """Whether ``heading`` is the title of the list after it, a list of links within the
+    page (a tab list's "Choose a job", an index's "Jump to")."""
+    after = heading.next
+    while after is not None and not after.is_element_node:
+        after = after.next
+    if after is None or after.tag not in ("ul", "ol"):
+        return False
+    links = after.css("a")
+    return len(links) >= 2 and all(
+        (attribute(link, "href") or "").startswith("#") for link in links
+    )
 
 
 def _section_before(sections: list[Candidate], candidate: Candidate) -> Candidate | None:

@@ -92,6 +92,27 @@ def test_a_list_of_sections_naming_skills_is_no_top_skills_list() -> None:
     assert _skills(text)[0] == ["patients", "customer service", "patient care"]
 
 
+def test_a_sentence_going_on_from_one_about_skills() -> None:
+    text = (
+        "The top three skills for a patient coordinator are patients, customer service and "
+        "patient care. For a certified medical technician the top three are lab work, "
+        "phlebotomy and CPR."
+    )
+    assert _skills(text)[1] == ["lab work", "phlebotomy", "CPR"]
+
+
+def test_a_list_before_the_name_it_is_about() -> None:
+    text = (
+        "Employers most often look for patients, customer service and patient care in "
+        "patient coordinators; for certified medical technicians, the top three skills are "
+        "lab work, phlebotomy and CPR."
+    )
+    assert _skills(text) == [
+        ["patients", "customer service", "patient care"],
+        ["lab work", "phlebotomy", "CPR"],
+    ]
+
+
 def test_skills_of_a_name_inside_the_other_name() -> None:
     names = Names("Nurse", "registered nurse")
     text = (

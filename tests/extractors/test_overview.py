@@ -486,6 +486,13 @@ def test_other_wordings_of_the_number_of_jobs() -> None:
         ("Hourly wage", "hourly_rate_usd", "$15.84", "$18.68", [15.84, 18.68]),
         ("Median annual wage", "yearly_salary_usd", "$63,874", "$37,218", [63874, 37218]),
         ("# of jobs", "job_count", "135,702", "41,288", [135702, 41288]),
+        (
+            "Most common education level",
+            "top_degree_pct",
+            "High School Diploma, 62%",
+            "-",
+            [62.0, None],
+        ),
         ("Average annual wage", "yearly_salary_usd", "$72,938", "--", [72938, None]),
         (
             "Most common degree",

@@ -449,6 +449,15 @@ def test_a_tab_lists_contents_title_does_not_end_the_section() -> None:
     assert [occupation.yearly_salary_usd for occupation in rec.occupations] == [32954, 38859]
 
 
+def test_a_tab_lists_title_over_links_within_the_page_does_not_end_the_section() -> None:
+    heading, table = _overview(("Yearly salary", "$32,954", "$38,859")).split("</h2>", 1)
+    rec = record(
+        heading + "</h2><div class='tabs'><h2>Choose a job</h2><ul><li><a href='#a'>A</a></li>"
+        "<li><a href='#b'>B</a></li></ul><div id='a'>" + table + "</div></div>"
+    )
+    assert [occupation.yearly_salary_usd for occupation in rec.occupations] == [32954, 38859]
+
+
 def test_a_tables_headline_after_a_lead_in_sentence_does_not_end_the_section() -> None:
     heading, table = _overview(("Yearly salary", "$32,954", "$38,859")).split("</h2>", 1)
     rec = record(
