@@ -171,7 +171,19 @@ def label_room(by_words: dict[str, str]) -> int:
 
 
 def _label_words(piece: str) -> str:
-    return " ".join(piece.lower().split()).rstrip(_LABEL_TRAILERS)
+    return without_period(" ".join(piece.lower().split()).rstrip(_LABEL_TRAILERS))
+
+
+#: The years a figure is for, after a label: "Projected job growth, 2022-2032",
+#: "Employment (2023)".
+_PERIOD_AFTER = re.compile(r",?\s*\(?(?:19|20)\d\d(?:\s*[-\u2013\u2014]\s*(?:19|20)?\d\d)?\)?$")
+
+
+def without_period(words: str) -> str:
+    """A label's words without the years its figure is for after them."""
+    if not words[-1:].isdigit() and not words.endswith(")"):
+        return words
+    return _PERIOD_AFTER.sub("", words).rstrip(_LABEL_TRAILERS) or words
 
 
 #: Icons written before a label's words: an emoji ("💰 Yearly salary"), a symbol, a bullet.
@@ -197,7 +209,7 @@ def _labels_in(pieces: list[str], by_words: dict[str, str], longest: int) -> lis
         lowered = piece.lower()
         key = get(lowered)  # the usual label cell: its words exactly
         if key is None:
-            key = get(" ".join(lowered.split()).rstrip(_LABEL_TRAILERS))
+            key = get(_label_words(lowered))
         if key is not None:
             found.append((index, key))
     return found

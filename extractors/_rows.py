@@ -44,6 +44,7 @@ from extractors._regular import (
     read_regular,
     text_pieces,
     without_icon_lead,
+    without_period,
 )
 from extractors._sideways import read_sideways
 from extractors.normalize import clean_text, is_null, tidy_spacing
@@ -530,6 +531,10 @@ def _climb_to_label(node: Node, text: str, labels: LabelSet, lead: int = 0) -> _
     current = node
     for _ in range(_MAX_CLIMB):
         exact = labels.by_words.get(text) or _qualified_label(text, labels)
+        if exact is None and text[-1:] in _PERIOD_ENDS:  # "Projected job growth, 2022-2032"
+            bare = without_period(text)
+            if bare != text:
+                exact = labels.by_words.get(bare) or _qualified_label(bare, labels)
         if exact is not None:
             return _whole_label(_Unit(exact, current, None), labels)
         for label in labels.labels:
@@ -1485,6 +1490,8 @@ def _shows_nothing(node: Node) -> bool:
 
 
 #: Icon characters a tooltip's text may start with: info and question marks.
+#: How a label ending with the years of its figure ends.
+_PERIOD_ENDS = frozenset("0123456789)")
 _ICON_CHARS = " ⓘℹ❓❔?!*"
 
 

@@ -24,7 +24,16 @@ TABLE = Table(
         ),
         *wordings("race", "race", "race/ethnicity", "race & ethnicity", "race breakdown", "race"),
         *wordings("race", "ethnic", "ethnic background", "ethnicity"),
-        *wordings("race", "racial", "racial makeup", "racial breakdown", "racial mix"),
+        *wordings(
+            "race",
+            "racial",
+            "racial and ethnic breakdown",
+            "racial and ethnic makeup",
+            "racial/ethnic breakdown",
+            "racial makeup",
+            "racial breakdown",
+            "racial mix",
+        ),
         *wordings(
             "lgbt",
             "lgbt",

@@ -38,6 +38,8 @@ TABLE = Table(
         *synonyms("job_count", "job", "jobs available", "available jobs", "jobs open"),
         *synonyms("job_count", "job", "jobs in the us", "jobs in the u.s.", "us jobs"),
         *synonyms("job_count", "job", "# of jobs", "no. of jobs"),
+        *wordings("growth_rate", "employ", "employment growth", "projected employment growth"),
+        *wordings("job_count", "employ", "employment (jobs)", "total employment", "employment"),
         *synonyms("degree", "degree", "top degree", "common degree"),
         *synonyms("age", "age", "median age", "avg. age"),
         *synonyms("experience", "experience", "avg. experience", "average experience"),

@@ -203,3 +203,15 @@ def test_the_last_cards_value_ends_at_the_next_sections_heading() -> None:
         [("White", 70.0), ("Asian", 30.0)],
         [("White", 60.0), ("Asian", 40.0)],
     ]
+
+
+def test_racial_and_ethnic_breakdown_is_the_race_ratio() -> None:
+    rec = record(
+        HEADING + "<table><tr><th>Racial and ethnic breakdown</th>"
+        "<td><ul><li>White \u2013 60%</li><li>Asian \u2013 40%</li></ul></td>"
+        "<td><ul><li>White \u2013 70%</li><li>Asian \u2013 30%</li></ul></td></tr></table>"
+    )
+    assert _shares(rec, "race") == [
+        [("White", 60.0), ("Asian", 40.0)],
+        [("White", 70.0), ("Asian", 30.0)],
+    ]

@@ -486,6 +486,9 @@ def test_other_wordings_of_the_number_of_jobs() -> None:
         ("Hourly wage", "hourly_rate_usd", "$15.84", "$18.68", [15.84, 18.68]),
         ("Median annual wage", "yearly_salary_usd", "$63,874", "$37,218", [63874, 37218]),
         ("# of jobs", "job_count", "135,702", "41,288", [135702, 41288]),
+        ("Employment (jobs)", "job_count", "301,204", "118,550", [301204, 118550]),
+        ("Projected job growth, 2022\u20132032", "growth_rate_pct", "4%", "9%", [4.0, 9.0]),
+        ("Job growth (2022-32)", "growth_rate_pct", "4%", "9%", [4.0, 9.0]),
         (
             "Most common education level",
             "top_degree_pct",
