@@ -332,7 +332,8 @@ def classify(text: str, names: Names) -> Kind | None:
         match = _DESCRIPTION.fullmatch(words)
         if match is not None:
             occupation = names.exactly(match["name"] or match["thing"])
-            return None if occupation is None else Kind("description", occupation)
+            if occupation is not None:
+                return Kind("description", occupation)
         listed = _list_question(words, names)
         if listed is not None:
             return listed  # else a section's words may follow: "What they do: A vs B duties"
@@ -365,9 +366,22 @@ _LIST_QUESTION = re.compile(
 )
 
 
+#: A duties list's sub-heading asked about one occupation's work: "What is a nurse
+#: responsible for?", "What does a nurse do on a typical day?".
+_DUTIES_QUESTION = re.compile(
+    r"what (?:is|are) (?:an? |the )?(?P<name>.+?) responsible for"
+    r"|what (?:does|do) (?:an? |the )?(?P<doer>.+?) do (?:on|in|during) (?:an? |the )?"
+    r"(?:typical|normal|average|regular|usual) (?:day|week|shift|workday)"
+)
+
+
 def _list_question(words: str, names: Names) -> Kind | None:
     """The sub-heading "What skills does a <occupation> need?" or "What are the duties of
     a <occupation>?", or ``None``."""
+    duties = _DUTIES_QUESTION.fullmatch(words)
+    if duties is not None:
+        occupation = names.exactly(duties["name"] or duties["doer"])
+        return None if occupation is None else Kind("responsibilities", occupation)
     match = _LIST_QUESTION.fullmatch(words)
     if match is None:
         if words.startswith(("what are ", "what is ")):

@@ -175,6 +175,8 @@ def test_bare_section_words_are_not_any_heading() -> None:
         ("Top 10 skills for a certified medical technician", "skill_list", 1),
         ("Certified Medical Technician: key skills", "skill_list", 1),
         ("Key responsibilities of a patient coordinator", "responsibilities", 0),
+        ("What is a certified medical technician responsible for?", "responsibilities", 1),
+        ("What does a patient coordinator do on a typical day?", "responsibilities", 0),
     ],
 )
 def test_list_sub_headings_that_name_the_occupation_after_their_words(
