@@ -33,6 +33,8 @@ TABLE = Table(
         *synonyms("yearly_salary", "salar", "annual salary", "average salary", "avg. salary"),
         *synonyms("yearly_salary", "salar", "median salary", "salary"),
         *synonyms("hourly_rate", "hour", "hourly wage", "hourly pay", "pay per hour"),
+        # A salary's period in parentheses says which row it is: "Salary (hourly)".
+        *synonyms("hourly_rate", "hour", "salary (hourly)", "pay (hourly)", "wage (hourly)"),
         *synonyms("growth_rate", "growth", "job growth", "projected growth", "growth"),
         *synonyms("job_count", "job", "jobs", "job openings", "open jobs", "total jobs"),
         *synonyms("job_count", "job", "jobs available", "available jobs", "jobs open"),
@@ -43,7 +45,6 @@ TABLE = Table(
         *synonyms("degree", "degree", "top degree", "common degree"),
         *synonyms("age", "age", "median age", "avg. age"),
         *synonyms("experience", "experience", "avg. experience", "average experience"),
-        *synonyms("experience", "experience", "experience"),
         *wordings("yearly_salary", "pay", "average pay", "yearly pay", "annual pay"),
         *wordings("yearly_salary", "wage", *ANNUAL_WAGES),
         *wordings("growth_rate", "growth", "10-year growth"),
@@ -58,9 +59,16 @@ TABLE = Table(
             "typical education level",
             "education level",
         ),
-        *wordings("age", "age", "typical age"),
         *wordings(
-            "experience", "experience", "years of experience", "typical experience", tails=NEEDED
+            "age", "age", "typical age", "average worker age", "avg. worker age", "worker age"
+        ),
+        *wordings(
+            "experience",
+            "experience",
+            "years of experience",
+            "typical experience",
+            "experience",
+            tails=NEEDED,
         ),
     ),
     with_names=True,
