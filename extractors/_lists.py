@@ -19,6 +19,7 @@ from extractors._dom import (
     Block,
     Node,
     ancestry_ids,
+    attribute,
     content_children,
     in_hidden,
     leaf_blocks,
@@ -180,7 +181,7 @@ def list_items(nodes: list[Node], text_of: Callable[[Block], str], links: bool =
     if simple is not None:
         pieces: list[tuple[str, Node | None]] = [(clean_text(text), None) for text in simple]
     else:
-        blocks = leaf_blocks(nodes)
+        blocks = [block for block in leaf_blocks(nodes) if not _heads_a_column(block.nodes[0])]
         if any(block.in_list for block in blocks):
             blocks = _list_blocks(blocks, links)
         if not links:
@@ -202,6 +203,16 @@ def list_items(nodes: list[Node], text_of: Callable[[Block], str], links: bool =
             items.append((text, node))
     texts = [text for text, _ in items]
     return _without_copies(items) if _repeats_words(texts) else texts
+
+
+def _heads_a_column(node: Node) -> bool:
+    """Whether ``node`` is a table's column header ("#", "Responsibility"): no item."""
+    if node.tag != "th":
+        return False
+    row = node.parent
+    return attribute(node, "scope") == "col" or (
+        row is not None and row.parent is not None and row.parent.tag == "thead"
+    )
 
 
 def _repeats_words(texts: list[str]) -> bool:

@@ -34,6 +34,8 @@ _SORT_MARKS = "\u25b2\u25bc\u25b4\u25be\u2191\u2193\u2195\u21c5\u2b0d\u2b0c\u25b
 #: A unit or note after a header's words: "Yearly salary ($)", "Job satisfaction (out of 5)".
 _HEADER_NOTE = re.compile(r"\s*\([^()]*\)$")
 _HEADER_TRAILERS = " :*" + _SORT_MARKS
+#: How many words before a label's words a header cell may have ("Projected growth rate").
+_MAX_QUALIFIERS = 2
 #: A breakdown's value written as a bare number under its category ("Male" | "14.3").
 _BARE_NUMBER = re.compile(r"\d{1,3}(?:\.\d+)?")
 
@@ -185,9 +187,14 @@ def _key_of(text: str, by_words: dict[str, str]) -> str | None:
     if not text or len(text) > 60:
         return None
     words = " ".join(without_icon_lead(text).lower().split()).rstrip(_HEADER_TRAILERS)
+    if words.endswith(")"):
+        words = _HEADER_NOTE.sub("", words).rstrip(_HEADER_TRAILERS)
     key = by_words.get(words)
-    if key is None and words.endswith(")"):
-        key = by_words.get(_HEADER_NOTE.sub("", words).rstrip(_HEADER_TRAILERS))
+    for _ in range(_MAX_QUALIFIERS):  # "Projected growth rate", "Median yearly salary"
+        if key is not None or words.count(" ") < 2:
+            break
+        words = words.split(" ", 1)[1]
+        key = by_words.get(words)
     return key
 
 

@@ -98,6 +98,18 @@ def test_a_notebooks_next_code_cell_is_no_item() -> None:
     assert _duties(record(_lists(a, b))) == [["Greet visitors."], ["Draw blood."]]
 
 
+def test_a_tables_column_headers_are_no_items() -> None:
+    def table(*items: str) -> str:
+        rows = "".join(f"<tr><td>{n}</td><td>{item}</td></tr>" for n, item in enumerate(items, 1))
+        return (
+            "<table><thead><tr><th scope='col'>#</th><th scope='col'>Responsibility</th></tr>"
+            f"</thead><tbody>{rows}</tbody></table>"
+        )
+
+    rec = record(_lists(table("Greet visitors.", "File charts."), table("Draw blood.")))
+    assert _duties(rec) == [["Greet visitors.", "File charts."], ["Draw blood."]]
+
+
 def test_without_subheadings_the_lists_go_in_page_order() -> None:
     body = HEADING + "<ul><li>Greet visitors.</li></ul><ul><li>Draw blood.</li></ul>" + SKILLS
     assert _duties(record(body)) == [["Greet visitors."], ["Draw blood."]]

@@ -36,6 +36,16 @@ def test_rows_are_found_by_name_whatever_the_sort_order() -> None:
     )
 
 
+def test_a_qualifier_before_a_header_cells_label() -> None:
+    found = _read(
+        "<table><tr><th>Occupation</th><th>Median yearly salary</th><th>Average age</th></tr>"
+        "<tr><td>Plumber</td><td>$2</td><td>41</td></tr>"
+        "<tr><td>Electrician</td><td>$1</td><td>40</td></tr></table>"
+    )
+    assert found is not None
+    assert found[0]["salary"] == ["$1", "$2"]
+
+
 def test_an_aria_grid_with_a_gutter_of_row_numbers() -> None:
     cells = "".join(
         f"<div role='row'><div role='cell'>{n}</div><div role='cell'>{name}</div>"
