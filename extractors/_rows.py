@@ -540,7 +540,7 @@ def _climb_to_label(node: Node, text: str, labels: LabelSet, lead: int = 0) -> _
         for label in labels.labels:
             if text.startswith(label.words) and not _is_word_char(text[len(label.words)]):
                 rest = value_text_after(current, lead + len(label.words))
-                if _is_note(current, rest) or _LABEL_GOES_ON.match(rest):
+                if _is_note(current, rest) or _LABEL_GOES_ON.match(rest) or _WHOSE.fullmatch(rest):
                     return _Unit(label, current, None)
                 if not _reads_as_value(rest) and (
                     cells := _column_cells(current, label.words, rest)
@@ -611,6 +611,9 @@ def _is_inline(node: Node) -> bool:
 #: What follows a label's words when they are only the start of a longer label of the same
 #: row ("Race / ethnicity", "Race and ethnicity", "Growth & outlook"), not its value;
 #: or a unit sign after the label ("LGBT %", "Salary ($)").
+#: Whose a label's values are, after its words: "Race ratio for welders:" (a card's label;
+#: its value follows it).
+_WHOSE = re.compile(r"(?:for|of|among) (?:an? |the |all )?[^\W\d_][^\d:;,.]{0,60}:")
 _LABEL_GOES_ON = re.compile(r"\s*(?:(?:/|&|and\b|or\b)\s*[^\W\d_][^\d]*|\(?\s*[%$]\s*\)?)$")
 #: Words a site may put before a label of several words ("Job growth rate", "Annual
 #: growth rate", "Median yearly salary") that still name the same row.
@@ -899,8 +902,13 @@ class _ValueReader:
             texts = list(unit.spanned[column : column + expected])
             return texts + [None] * (expected - len(texts))
         if unit.inline_value is not None:
-            if expected == 2 and (named := self._split_by_names(unit.inline_value)):
-                return list(named)  # "Gender ratio: Nurse: Male, 9% ... · Doctor: Male, ..."
+            if expected == 2 and (
+                named := self._split_by_names(unit.inline_value)
+                or self._split_by_captions(unit.inline_value)
+            ):
+                # "Gender ratio: Nurse: Male, 9% ... · Doctor: Male, ...", "LGBT: 4% of
+                # welders and 3% of machinists."
+                return list(named)
             texts.append(unit.inline_value)
         if len(texts) < expected:
             wanted = expected - len(texts)
@@ -1531,8 +1539,9 @@ _PARENTHESES = re.compile(r"\([^()]*\)")
 _PAIR_SEPARATOR = re.compile(
     r"^\s*(?:[|/;,\u2013\u2014]\s*)?(?:and(?=\s)|vs\.?(?=\s)|versus(?=\s))?", re.IGNORECASE
 )
-#: "for" before a name that ends a value ("$72,105 for dental hygienists"), right before it.
-_FOR_NAME = re.compile(r"\s+for\s+(?:an?\s+|the\s+|all\s+)?$", re.IGNORECASE)
+#: "for" or "of" before a name that ends a value ("$72,105 for dental hygienists", "4% of
+#: welders"), right before it.
+_FOR_NAME = re.compile(r"\s+(?:for|of|among)\s+(?:an?\s+|the\s+|all\s+)?$", re.IGNORECASE)
 #: One value for both occupations after it: "Health Care for both jobs", "Health Care (both)".
 _FOR_BOTH = re.compile(rf"\s*(?:\({_BOTH_WORDS}\)|\s(?:for|of) {_BOTH_WORDS})$", re.IGNORECASE)
 

@@ -29,10 +29,14 @@ _LIST_VERB = re.compile(
     r"|need|needs|require|requires|use|uses|value|values|rely on|relies on)\b|:"
 )
 #: A list of skills before the name it is about: "Employers look for patient care, dental
-#: hygiene and x-rays in dental hygienists".
+#: hygiene and x-rays in dental hygienists", "Employers list A, B and C as the top three
+#: skills for a welder".
 _LIST_BEFORE_NAME = re.compile(
-    r"\b(?:look|looks|ask|asks|search|searches) for (?P<list>[^;:]+?,[^;:]+?)"
-    r" (?:in|among|from) (?:an? |the )?$"
+    r"\b(?:(?:look|looks|ask|asks|search|searches) for (?P<list>[^;:]+?,[^;:]+?)"
+    r" (?:in|among|from)"
+    r"|(?:list|lists|name|names|cite|cites|rank|ranks) (?P<ranked>[^;:]+?,[^;:]+?)"
+    r" as (?:the|their) top\b[^;:]*? (?:for|of))"
+    r" (?:an? |the )?$"
 )
 #: Where a sentence about both occupations turns from one to the other.
 _CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|,\s+but\s+", re.IGNORECASE)
@@ -212,7 +216,8 @@ def top_skills(
                 continue
             before = _LIST_BEFORE_NAME.search(clause, 0, start)
             if before is not None:  # "Employers look for A, B and C in dental hygienists"
-                found[occupation] = split_prose_list(before["list"], known[occupation])
+                listed = before["list"] or before["ranked"]
+                found[occupation] = split_prose_list(listed, known[occupation])
                 continue
             verb = _LIST_VERB.search(clause, end)
             if verb is None:

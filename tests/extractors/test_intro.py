@@ -113,6 +113,14 @@ def test_a_list_before_the_name_it_is_about() -> None:
     ]
 
 
+def test_a_ranked_list_before_the_name_it_is_about() -> None:
+    text = (
+        "Employers list patients, customer service and patient care as the top three skills "
+        "for a patient coordinator."
+    )
+    assert _skills(text)[0] == ["patients", "customer service", "patient care"]
+
+
 def test_skills_of_a_name_inside_the_other_name() -> None:
     names = Names("Nurse", "registered nurse")
     text = (

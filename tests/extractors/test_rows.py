@@ -913,3 +913,21 @@ def test_a_name_then_a_dash_before_the_label() -> None:
         HYGIENIST,
     )
     assert reading.rows == {"age": ["41", "33"]}
+
+
+def test_a_cards_label_saying_whose_it_is_then_its_value() -> None:
+    reading = _rows(
+        "<main><p><b>Average age for dental hygienists:</b></p><p>41</p>"
+        "<p><b>Average age for dental assistants:</b></p><p>33</p></main>",
+        HYGIENIST,
+    )
+    assert reading.rows == {"age": ["41", "33"]}
+
+
+def test_both_values_in_the_labels_text_each_saying_whose() -> None:
+    reading = _rows(
+        "<main><p><b>Yearly salary:</b> 4% of dental hygienists and 3% of dental assistants.</p>"
+        "<p><a class='button'>Share</a></p></main>",
+        HYGIENIST,
+    )
+    assert reading.rows == {"salary": ["4%", "3%"]}
