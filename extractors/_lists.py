@@ -216,10 +216,11 @@ def _heads_a_column(node: Node) -> bool:
 
 
 def _repeats_words(texts: list[str]) -> bool:
-    """Whether an item with words comes twice (a share alone, "4%", may well repeat)."""
+    """Whether an item with words comes twice (a share alone, "4%" or "6% of job adverts",
+    may well repeat)."""
     if len(set(texts)) == len(texts):
         return False
-    worded = [text for text in texts if any(map(str.isalpha, text))]
+    worded = [text for text in texts if not text[:1].isdecimal() and any(map(str.isalpha, text))]
     return len(set(worded)) < len(worded)
 
 

@@ -18,10 +18,12 @@ from extractors.normalize import find_durations, split_prose_list
 
 SECTION = "intro"
 #: A sentence's end: ".", "!" or "?", then a space and a capital or a mark that starts no
-#: word ("... and EMR. · ·", a byline's separators); a footnote mark may follow a word's
-#: full stop ("...of a welder.1 The top three").
+#: word ("... and EMR. · ·", a byline's separators), or a word's full stop then a figure
+#: ("... and Python. 2 languages"); a footnote mark may follow a word's full stop ("...of
+#: a welder.1 The top three").
 _SENTENCE_BREAK = re.compile(
-    r"[.!?](?:(?<=[^\W\d_][.!?])(?:\d{1,2}|[*\u2020\u2021]{1,2}))? (?=[A-Z\"'(]|[^\w\s])"
+    r"[.!?](?:(?<=[^\W\d_][.!?])(?:\d{1,2}|[*\u2020\u2021]{1,2}))?"
+    r" (?=[A-Z\"'(]|[^\w\s]|(?<=[^\W\d_][.!?] )\d)"
 )
 _LIST_VERB = re.compile(
     r"\b(?:include|includes|including|are|is|were|consist of"

@@ -39,6 +39,14 @@ def test_a_footnote_mark_after_a_full_stop_still_ends_the_sentence(mark: str) ->
     ]
 
 
+def test_a_figure_after_a_words_full_stop_starts_a_sentence() -> None:
+    text = (
+        "The top skills for a patient coordinator are patients, CPR and triage. 2 languages "
+        "Tools Comparison of two careers"
+    )
+    assert _skills(text)[0] == ["patients", "CPR", "triage"]
+
+
 def test_a_decimal_figure_ends_no_sentence() -> None:
     assert split_sentences("It grew 4.5 Percent a year. Then it fell.") == [
         "It grew 4.5 Percent a year.",

@@ -249,3 +249,16 @@ def test_a_looping_carousels_copies_count_once_in_their_own_order() -> None:
         [("Patients", 30.0), ("Customer Service", 11.0), ("Patient Care", 6.0)],
         [("CPR", 8.0)],
     ]
+
+
+def test_a_share_with_words_after_it_may_repeat() -> None:
+    rows = "".join(
+        f"<tr><th>{name}</th><td>{share}%<span> of job adverts</span></td></tr>"
+        for name, share in (("Patients", 26), ("Acute Care", 6), ("Triage", 6))
+    )
+    rec = record(HEADING + "<p>Common patient coordinator skills</p><table>" + rows + "</table>")
+    assert [(s.name, s.share_pct) for s in rec.occupations[0].skills] == [
+        ("Patients", 26.0),
+        ("Acute Care", 6.0),
+        ("Triage", 6.0),
+    ]
