@@ -26,6 +26,7 @@ from extractors._dom import (
     attribute,
     complete_streamed_boundaries,
     compose_shadow_roots,
+    content_children,
     draws_gaps_with_spacers,
     draws_tables_in_text,
     drop_bar_captions,
@@ -84,7 +85,7 @@ from extractors.title import Title, capitalize_words, find_title, split_title
 
 #: Bumped whenever a change to the extractors can change a record, so that the
 #: reparse flow knows which archived pages to extract again.
-EXTRACTOR_VERSION = 51
+EXTRACTOR_VERSION = 52
 
 #: Section extractors in page order; earlier sections win when two give one value.
 SECTION_EXTRACTORS: tuple[tuple[str, Callable[[PageContext], SectionResult]], ...] = (
@@ -387,6 +388,8 @@ def _outline(
                 continue  # a card's label written as a heading (<h3>Yearly salary</h3>)
             if split_labelled_share(candidate.text)[1] is not None:
                 continue  # a list's item written as a heading (<h4>Excel, 7%</h4>)
+            if _share_beside(candidate.node):
+                continue  # ... or with its share beside it (<h3>Litigation</h3> ... 15%)
             if in_chrome(candidate.node):
                 continue  # a table of contents' or a sidebar's: walks step over those whole
             if candidate.text.lower().rstrip(" :") in _CONTENTS_TITLES or _titles_links_in_page(
@@ -404,6 +407,33 @@ def _outline(
 _CONTENTS_TITLES = frozenset(
     {"contents", "table of contents", "on this page", "in this article", "jump to", "sections"}
 )
+
+
+def _share_beside(heading: Node) -> bool:
+    """Whether the first text after ``heading`` (in its parent, or after the wrapper it is
+    all of) is a bare share ("15%"): the heading is a list item's name."""
+    node = heading
+    for _ in range(_SHARE_CLIMB):
+        after = node.next
+        while after is not None:
+            text = (
+                after.text(deep=True).strip()
+                if after.is_element_node
+                else (after.text_content or "").strip()
+            )
+            if text:
+                return _BARE_SHARE.fullmatch(text) is not None
+            after = after.next
+        parent = node.parent
+        if parent is None or len(content_children(parent)) != 1:
+            return False
+        node = parent
+    return False
+
+
+#: How many wrappers that hold nothing else a heading may sit in (``<ion-label><h3>``).
+_SHARE_CLIMB = 2
+_BARE_SHARE = re.compile(r"\d{1,3}(?:\.\d+)?\s?%")
 
 
 def _titles_links_in_page(heading: Node) -> bool:

@@ -262,3 +262,16 @@ def test_a_share_with_words_after_it_may_repeat() -> None:
         ("Acute Care", 6.0),
         ("Triage", 6.0),
     ]
+
+
+def test_skill_names_written_as_headings_with_the_share_beside() -> None:
+    items = "".join(
+        f"<div class='item'><div class='label'><h3>{name}</h3></div><progress></progress>"
+        f"<span class='note'>{share}%</span></div>"
+        for name, share in (("Patients", 30), ("Scheduling", 12))
+    )
+    rec = record(HEADING + "<p>Common patient coordinator skills</p>" + items)
+    assert [(s.name, s.share_pct) for s in rec.occupations[0].skills] == [
+        ("Patients", 30.0),
+        ("Scheduling", 12.0),
+    ]
