@@ -96,8 +96,8 @@ def find_title(tree: LexborHTMLParser, candidates: list[Candidate]) -> Title:
     for part in _TITLE_PARTS.split(document_title):
         names = split_title(part)
         if names is not None:
-            styled = _styled_title(tree)
-            if styled is not None and _same_names(styled.names, names):
+            styled = _styled_title(tree, names)
+            if styled is not None:
                 return styled
             return Title(part.strip(), Names(*names), from_document_title=True)
     fallback = h1s[0].text if h1s else document_title
@@ -131,25 +131,36 @@ def _without_permalink(text: str) -> str:
 #: What a sentence has and a title styled as a paragraph does not.
 _SENTENCE_MARKS = frozenset(".:;?!")
 _VERSUS = '*:lexbor-contains(" vs" i)'
+_VERSUS_ALONE = '*:lexbor-contains("vs" i)'
+_VS_WORDS = frozenset({"vs", "versus", "v"})
+_VS_DOT = re.compile(r"\s(?:vs|v)\.\s", re.IGNORECASE)
 _NO_TITLE_INSIDE = frozenset({"a", "nav", "li"})
 
 
-def _styled_title(tree: LexborHTMLParser) -> Title | None:
+def _styled_title(tree: LexborHTMLParser, names: tuple[str, str]) -> Title | None:
     """An element that is no heading but whose whole text is "A vs B" and nothing else: a
     word processor's "Title" paragraph style (``<p class="title">``), a big bold
     ``<div>``. Not a link (a related comparison), nor a menu's or a list's item (the
-    breadcrumb's last), nor a sentence. (Taken only when the document title names the
-    same two: elsewhere such a paragraph is more often a related comparison's card.)"""
+    breadcrumb's last), nor a sentence. Only one naming the ``names`` the document title
+    names: elsewhere such a paragraph is more often a related comparison's card."""
     if tree.body is None:
         return None
-    return _first_title(
-        [
-            found
-            for found in candidates_of(tree.body.css(_VERSUS))
-            if not inside(found.node, _NO_TITLE_INSIDE)
-            and not any(mark in found.text for mark in _SENTENCE_MARKS)
-        ]
-    )
+    nodes = tree.body.css(_VERSUS)
+    # "vs" set apart in an element of its own: "A <span>vs</span> B", or three blocks side
+    # by side ("<div>A</div><div>vs</div><div>B</div>"): the words are its parent's.
+    nodes += [
+        node.parent
+        for node in tree.body.css(_VERSUS_ALONE)
+        if node.parent is not None and value_text(node).lower().rstrip(".") in _VS_WORDS
+    ]
+    for found in candidates_of(nodes):
+        words = _VS_DOT.sub(" vs ", found.text)  # ("vs." is no sentence's full stop)
+        if inside(found.node, _NO_TITLE_INSIDE) or any(m in words for m in _SENTENCE_MARKS):
+            continue
+        title = _first_title([found])
+        if title is not None and _same_names(title.names, names):
+            return title
+    return None
 
 
 def _first_title(candidates: list[Candidate]) -> Title | None:

@@ -202,3 +202,25 @@ def test_an_anchor_icon_touching_the_titles_words() -> None:
     )
     assert rec.title == "Nurse vs doctor"
     assert [o.title for o in rec.occupations] == ["Nurse", "Doctor"]
+
+
+@pytest.mark.parametrize(
+    ("title_html", "title"),
+    [
+        ("<div class='t1'>Nurse <span class='accent'>vs</span> doctor</div>", "Nurse vs doctor"),
+        (
+            "<div class='row'><div>Nurse</div><div>vs</div><div>doctor</div></div>",
+            "Nurse vs doctor",
+        ),
+        ("<div class='t1'>Nurse vs. doctor</div>", "Nurse vs. doctor"),
+    ],
+)
+def test_a_styled_title_with_vs_set_apart_or_dotted(title_html: str, title: str) -> None:
+    """A no-code builder's title: no heading element, "vs" in an element of its own or
+    written "vs."; a section's styled heading naming both comes after it."""
+    rec = extract_page(
+        "<html><head><title>Nurse vs Doctor: Salary, Skills &amp; Duties | Site</title></head>"
+        f"<body><div>{title_html}<div>Nurse vs. doctor at a glance (overview)</div></div>"
+        "</body></html>"
+    )
+    assert rec.title == title
