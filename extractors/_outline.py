@@ -245,6 +245,7 @@ _BRACKETED = r"\[[^\[\]]{1,24}\]"
 _BRACKETED_TAIL = re.compile(rf"\s*{_BRACKETED}$")
 _BRACKETED_ALONE = re.compile(_BRACKETED)
 _BRACKETED_LEAD = re.compile(rf"^{_BRACKETED}\s*")
+_PARENTHESES_AT_END = re.compile(r"\s*\(([^()]{1,40})\)$")
 
 
 def is_bracketed_note(text: str) -> bool:
@@ -276,6 +277,8 @@ def heading_words(text: str) -> str:
         words = _BRACKETED_TAIL.sub("", words).strip(_HEADING_PADDING)
     if words.startswith("["):  # an older wiki skin's "[edit]" link before the words
         words = _BRACKETED_LEAD.sub("", words).strip(_HEADING_PADDING)
+    if words.endswith(")"):  # "A vs B at a glance (overview)": the words in parentheses
+        words = _PARENTHESES_AT_END.sub(r" \1", words).strip(_HEADING_PADDING)
     if words and not words[0].isalpha():  # an icon, an emoji or a number before the words
         words = _HEADING_LEAD.sub("", words, count=1)
     if words.endswith(_HEADING_TAILS):

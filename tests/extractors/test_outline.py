@@ -119,6 +119,7 @@ def test_region_keeps_bare_text() -> None:
         ("Patient coordinator vs certified medical technician overview table", "overview"),
         ("Patient coordinator vs. certified medical technician earnings", "salary"),
         ("[edit] Overview of patient coordinator vs certified medical technician", "overview"),
+        ("Patient coordinator vs. certified medical technician at a glance (overview)", "overview"),
         ("Patient coordinator vs certified medical technician wages", "salary"),
         ("Patient coordinator vs certified medical technician education background", "education"),
     ],
