@@ -45,9 +45,10 @@ SECTION_KEYWORDS = {
     "description": "what",  # no space after it: "What&nbsp;does" holds no "what "
 }
 
+#: "+ Show more", "+3 more": a plus may lead a control's words.
 _CONTROL_WORDS = (
-    r"(?:(?:show|see|view|read|load|display)\s+(?:\d+\s+)?(?:more|less|fewer|all)"
-    r"|(?:\+\s*)?\d+\s+more|more|less)"
+    r"(?:\+\s*)?(?:(?:show|see|view|read|load|display)\s+(?:\d+\s+)?(?:more|less|fewer|all)"
+    r"|\d+\s+more|more|less)"
 )
 #: A toggle may hold both of its states' words, one hidden by a style ("Show moreShow less").
 _CONTROL = re.compile(

@@ -215,3 +215,10 @@ def test_racial_and_ethnic_breakdown_is_the_race_ratio() -> None:
         [("White", 60.0), ("Asian", 40.0)],
         [("White", 70.0), ("Asian", 30.0)],
     ]
+
+
+def test_identify_as_lgbt_is_the_lgbt_share() -> None:
+    rec = record(
+        HEADING + "<table><tr><td>Identify as LGBT</td><td>8%</td><td>6%</td></tr></table>"
+    )
+    assert _field(rec, "lgbt_pct") == [8.0, 6.0]

@@ -98,6 +98,14 @@ def test_a_notebooks_next_code_cell_is_no_item() -> None:
     assert _duties(record(_lists(a, b))) == [["Greet visitors."], ["Draw blood."]]
 
 
+def test_a_plus_before_show_more_keeps_it_a_control() -> None:
+    a = "<ul><li>Greet visitors.</li><li hidden>File charts.</li><li>+ Show more</li></ul>"
+    assert _duties(record(_lists(a, "<ul><li>Draw blood.</li></ul>"))) == [
+        ["Greet visitors.", "File charts."],
+        ["Draw blood."],
+    ]
+
+
 def test_a_tables_column_headers_are_no_items() -> None:
     def table(*items: str) -> str:
         rows = "".join(f"<tr><td>{n}</td><td>{item}</td></tr>" for n, item in enumerate(items, 1))

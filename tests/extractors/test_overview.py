@@ -488,6 +488,7 @@ def test_other_wordings_of_the_number_of_jobs() -> None:
         ("# of jobs", "job_count", "135,702", "41,288", [135702, 41288]),
         ("Employment (jobs)", "job_count", "301,204", "118,550", [301204, 118550]),
         ("Salary (hourly)", "hourly_rate_usd", "$25.15", "$16.10", [25.15, 16.1]),
+        ("Growth outlook", "growth_rate_pct", "+12%", "\u221219%", [12.0, -19.0]),
         ("Avg. worker age", "avg_age_years", "49 years", "37 years", [49, 37]),
         ("Experience needed", "experience_years", "6 years", "1 year", [6, 1]),
         ("Projected job growth, 2022\u20132032", "growth_rate_pct", "4%", "9%", [4.0, 9.0]),
