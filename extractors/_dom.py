@@ -1227,7 +1227,7 @@ def _holds_block(node: Node) -> bool:
 
 def is_hidden(node: Node) -> bool:
     """Whether an element says it is not shown: ``hidden``, a tooltip, ``aria-hidden``, an
-    inline ``display: none``."""
+    inline ``display: none`` or ``visibility: hidden``."""
     attrs = node.attributes
     if "hidden" in attrs or attrs.get("role") == "tooltip" or attrs.get("aria-hidden") == "true":
         return True
@@ -1235,7 +1235,9 @@ def is_hidden(node: Node) -> bool:
     return style is not None and _DISPLAY_NONE.search(style) is not None
 
 
-_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+#: An inline style that shows nothing: "display: none", "visibility: hidden" (a chart's
+#: tooltip waiting for the pointer).
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
 def in_hidden(node: Node, within: frozenset[int] = frozenset()) -> bool:

@@ -343,8 +343,30 @@ def parse_shares(text: str | None) -> list[tuple[str, float]]:
             if cleaned.startswith(")", start):
                 start += 1
     if shares:
-        shares[0] = (_without_column_headers(shares[0][0]), shares[0][1])
+        category = _without_copied_names(_without_column_headers(shares[0][0]), shares[1:])
+        shares[0] = (category, shares[0][1])
     return shares
+
+
+#: Up to a figure or a colon in what stands before the first category ("Male : 92.5").
+_UP_TO_FIGURE = re.compile(r".*[\d:]\s*")
+
+
+def _without_copied_names(category: str, others: list[tuple[str, float]]) -> str:
+    """The first category without a chart's legend and tooltip read before it ("Male
+    Female Male: 92.5 Male" -> "Male"): what follows the last figure or colon in it, or
+    the last of the other categories' names in it."""
+    if " " not in category:
+        return category
+    if any(char.isdecimal() or char == ":" for char in category):
+        rest = _UP_TO_FIGURE.sub("", category, count=1)
+        if rest and rest[0].isalpha():
+            category = rest
+    for name, _ in others:
+        at = category.rfind(f"{name} ")
+        if at >= 0 and (at == 0 or category[at - 1] == " "):
+            category = category[at + len(name) + 1 :]
+    return category
 
 
 #: The words a breakdown's own table heads its columns with ("Category | Share").

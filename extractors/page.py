@@ -85,7 +85,7 @@ from extractors.title import Title, capitalize_words, find_title, split_title
 
 #: Bumped whenever a change to the extractors can change a record, so that the
 #: reparse flow knows which archived pages to extract again.
-EXTRACTOR_VERSION = 55
+EXTRACTOR_VERSION = 56
 
 #: Section extractors in page order; earlier sections win when two give one value.
 SECTION_EXTRACTORS: tuple[tuple[str, Callable[[PageContext], SectionResult]], ...] = (
@@ -284,10 +284,13 @@ def _extract(
     content = _content_root(root)
     candidates = _first_pass(tree, content)
     title = find_title(tree, candidates)
-    if content is not root and title.node is None:
-        content = root  # no "A vs B" heading inside <main>: look at the whole page
-        candidates = collect_candidates(content, FIRST_PASS_SELECTOR)
-        title = find_title(tree, candidates)
+    if content is not root and (title.node is None or title.node.tag != "h1"):
+        # no "A vs B" h1 inside <main>: one before it (a hero above the main content) wins
+        # over a section's heading inside it ("Compensation: A vs B")
+        page_candidates = collect_candidates(root, FIRST_PASS_SELECTOR)
+        page_title = find_title(tree, page_candidates)
+        if title.node is None or (page_title.node is not None and page_title.node.tag == "h1"):
+            content, candidates, title = root, page_candidates, page_title
     if title.names is None:
         issues.error("page", "not a comparison page: no 'A vs B' title")
         return PageRecord(url=url, title=title.text, issues=issues.items)

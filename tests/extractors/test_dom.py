@@ -473,3 +473,13 @@ def test_note_references_are_dropped_and_other_superscripts_kept() -> None:
     assert div is not None
     texts = [value_text(p) for p in div.css("p")]
     assert texts == ["Jobs: 97,878", "See[more]", "Tax", "See[more]"]
+
+
+def test_an_inline_style_hiding_an_element_hides_it() -> None:
+    from extractors._dom import is_hidden
+
+    tree = LexborHTMLParser(
+        "<div id='a' style='visibility:hidden'></div><div id='b' style='display: none'></div>"
+        "<div id='c' style='visibility: visible'></div>"
+    )
+    assert [is_hidden(tree.css_first(f"#{key}")) for key in "abc"] == [True, True, False]

@@ -283,6 +283,14 @@ def test_shares_in_page_order() -> None:
     assert parse_shares("Male, 11.2% Female, 88.8%") == [("Male", 11.2), ("Female", 88.8)]
 
 
+def test_a_charts_legend_and_tooltip_before_the_first_category_go() -> None:
+    assert parse_shares("Male Female Male Male: 92.5 Male 92.5% Female 7.5%") == [
+        ("Male", 92.5),
+        ("Female", 7.5),
+    ]
+    assert parse_shares("Male Female Male 92.5% Female 7.5%") == [("Male", 92.5), ("Female", 7.5)]
+
+
 def test_shares_joined_by_and() -> None:
     assert parse_shares("Male 71.4% and Female 28.6%") == [("Male", 71.4), ("Female", 28.6)]
     assert parse_shares("Male, 50% & Female, 50%") == [("Male", 50.0), ("Female", 50.0)]
@@ -453,8 +461,9 @@ def test_shares_written_before_their_categories() -> None:
 
 
 def test_a_share_first_reading_must_cover_the_whole_text() -> None:
-    # "5% ..." at the start of category-first shares is no share-first list.
-    assert parse_shares("5 Unknown, 5.3% Asian, 6.2%") == [("5 Unknown", 5.3), ("Asian", 6.2)]
+    # "5% ..." at the start of category-first shares is no share-first list (and a stray
+    # figure before the first category is no part of it).
+    assert parse_shares("5 Unknown, 5.3% Asian, 6.2%") == [("Unknown", 5.3), ("Asian", 6.2)]
 
 
 def test_footnote_marks_at_the_end_of_a_value_go() -> None:

@@ -224,3 +224,11 @@ def test_a_styled_title_with_vs_set_apart_or_dotted(title_html: str, title: str)
         "</body></html>"
     )
     assert rec.title == title
+
+
+def test_an_h1_above_the_main_content_wins_over_a_sections_heading_inside_it() -> None:
+    rec = extract_page(
+        "<html><body><header><h1>Nurse vs doctor</h1></header><main>"
+        "<h2>Compensation: nurse vs doctor</h2><p>Pay differs.</p></main></body></html>"
+    )
+    assert rec.title == "Nurse vs doctor"
