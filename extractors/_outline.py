@@ -96,6 +96,7 @@ _HEADING_WORDS = (
     " pay",
     "earnings",
     "wages",
+    " facts",
     "compensation",
     "what do",
     "what is",
@@ -108,7 +109,7 @@ _COMPARE = re.compile(r"\b(?:vs|versus|between|compared?|comparison|comparing|di
 #: The last words of each section's heading.
 _SUFFIXES = (
     ("duties", ("responsibilities", "duties")),
-    ("overview", ("overview",)),
+    ("overview", ("overview", "quick facts", "key facts", "fast facts")),
     ("salary", ("salary", "salaries", "pay", "earnings", "wages", "compensation")),
     ("education", ("education", "education and training", "education & training")),
     ("demographics", ("demographics",)),
@@ -308,7 +309,6 @@ _BARE = {
     "by the numbers": "overview",
     "the numbers": "overview",
     "key numbers": "overview",
-    "quick facts": "overview",
 }
 
 
@@ -453,7 +453,16 @@ def _without_lead(words: str) -> str:
 
 
 def _section_of_words(words: str) -> str | None:
-    words = _without_lead(words)
+    """The section whose words end or start ``words``, after one of ``_SECTION_LEADS`` or
+    with it ("Quick facts: A vs B" starts with the overview's words "quick facts")."""
+    bare = _without_lead(words)
+    section = _section_at_an_end(bare)
+    if section is None and bare is not words:
+        section = _section_at_an_end(words)
+    return section
+
+
+def _section_at_an_end(words: str) -> str | None:
     if words.endswith(_ALL_ENDINGS):
         for ending, section in _ENDING_SECTIONS:
             if words.endswith(ending):

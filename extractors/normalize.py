@@ -236,6 +236,21 @@ _LABEL_END = " " + _SHARE_SEPARATOR_CHARS
 _SHARE_SEPARATORS = frozenset(_SHARE_SEPARATOR_CHARS)
 
 
+#: An hourly figure written beside a yearly one: "$61,590 per year $29.61 per hour".
+_HOURLY = re.compile(
+    r"\$\s?(\d[\d,]*(?:\.\d+)?)\s*(?:per hour|an hour|/\s?hr\b|/\s?hour|hourly)", re.IGNORECASE
+)
+
+
+def hourly_beside(text: str | None) -> float | None:
+    """The hourly pay a yearly pay's cell also gives ("$61,590 per year<br>$29.61 per
+    hour" -> 29.61), else ``None``."""
+    if not text or ("our" not in text and "hr" not in text):
+        return None
+    match = _HOURLY.search(text)
+    return float(match[1].replace(",", "")) if match else None
+
+
 def parse_labelled_share(text: str | None) -> tuple[str | None, float | None]:
     """ "Bachelor's Degree, 40%" -> ("Bachelor's Degree", 40.0); no percent -> (text, None)."""
     if text is None:

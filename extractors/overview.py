@@ -10,6 +10,7 @@ from extractors._rows import Label, synonyms
 from extractors._table import Table
 from extractors._wordings import ANNUAL_WAGES, NEEDED, SCORE, wordings
 from extractors.normalize import (
+    hourly_beside,
     parse_float,
     parse_int,
     parse_labelled_share,
@@ -45,7 +46,7 @@ TABLE = Table(
         *synonyms("degree", "degree", "top degree", "common degree"),
         *synonyms("age", "age", "median age", "avg. age"),
         *synonyms("experience", "experience", "avg. experience", "average experience"),
-        *wordings("yearly_salary", "pay", "average pay", "yearly pay", "annual pay"),
+        *wordings("yearly_salary", "pay", "average pay", "yearly pay", "annual pay", "median pay"),
         *wordings("yearly_salary", "wage", *ANNUAL_WAGES),
         *wordings("growth_rate", "growth", "10-year growth"),
         *wordings(
@@ -59,6 +60,7 @@ TABLE = Table(
         *wordings("job_count", "position", "open positions"),
         *wordings("job_satisfaction", "satisf", "job satisfaction", "satisfaction", tails=SCORE),
         *wordings("degree", "degree", "typical degree", "degree", tails=NEEDED),
+        *wordings("degree", "entry", "typical entry-level education", "entry-level education"),
         *wordings(
             "degree",
             "level",
@@ -74,6 +76,8 @@ TABLE = Table(
             "experience",
             "years of experience",
             "typical experience",
+            "work experience in a related occupation",
+            "work experience",
             "experience",
             tails=NEEDED,
         ),
@@ -93,6 +97,8 @@ def extract_overview(ctx: PageContext) -> SectionResult:
             fields["title"] = row.title
         fields["yearly_salary_usd"] = row.value("yearly_salary", parse_money)
         fields["hourly_rate_usd"] = row.value("hourly_rate", parse_float)
+        if fields["hourly_rate_usd"] is None:  # "Median pay: $61,590 per year, $29.61 per hour"
+            fields["hourly_rate_usd"] = hourly_beside(row.text("yearly_salary"))
         fields["growth_rate_pct"] = row.value("growth_rate", parse_percent)
         fields["job_count"] = row.value("job_count", parse_int)
         fields["job_satisfaction"] = row.value("job_satisfaction", parse_float)

@@ -120,6 +120,7 @@ def test_region_keeps_bare_text() -> None:
         ("Patient coordinator vs. certified medical technician earnings", "salary"),
         ("[edit] Overview of patient coordinator vs certified medical technician", "overview"),
         ("Patient coordinator vs. certified medical technician at a glance (overview)", "overview"),
+        ("Quick Facts: Patient coordinator vs. certified medical technician", "overview"),
         ("Patient coordinator vs certified medical technician wages", "salary"),
         ("Patient coordinator vs certified medical technician education background", "education"),
     ],
