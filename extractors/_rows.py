@@ -12,6 +12,10 @@ it, then its values are what follows it:
 * "Yearly salary: $1" in one element: the text after the label;
 * a column of labels beside one column per occupation (or a table turned on its
   side): the items at the label's index in the columns that follow.
+
+A table with a header row of labels and a row per occupation is read by
+``_sideways``; values stated in sentences are read by ``_prose`` (from ``_table``,
+for rows nothing here found).
 """
 
 from __future__ import annotations
@@ -62,7 +66,6 @@ _INLINE_TAGS = frozenset(
 )
 _MAX_INLINE_VALUE_CHARS = 160
 _MAX_SEPARATED_VALUE_CHARS = 480
-#: What may stand between a label and its value in one text ("Yearly salary: $1").
 #: What may stand between a label and its value in one text: "Yearly salary: $1",
 #: "Yearly salary — $1" (an en or em dash; a hyphen may be a minus sign).
 _VALUE_SEPARATORS = frozenset(":|=\u2013\u2014")
