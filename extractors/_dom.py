@@ -433,11 +433,7 @@ def drop_sort_keys(tree: LexborHTMLParser, html: str | bytes) -> None:
     class="sortkey">70048140000000000000♠</span>$81,400``, a key ending in a spade,
     before a cell's value, which would read as the value."""
     spade = "\u2660"
-    if not (
-        mentions(html, "&#9824;")
-        or mentions(html, "&spades;")
-        or (spade in html if isinstance(html, str) else spade.encode() in html)
-    ):
+    if not (mentions(html, "&#9824;") or mentions(html, "&spades;") or mentions(html, spade)):
         return
     keys = [node for node in tree.css('[style*="none"]') if node.text().rstrip().endswith(spade)]
     decompose_outermost(keys)
@@ -490,8 +486,8 @@ _PROGRESS_BARS = "[role=progressbar], progress"
 
 
 def mentions(html: str | bytes, word: str) -> bool:
-    """Whether the page's text or bytes hold ``word`` (ASCII) anywhere."""
-    return word.encode("ascii") in html if isinstance(html, bytes) else word in html
+    """Whether the page's text or bytes (UTF-8) hold ``word`` anywhere."""
+    return word.encode() in html if isinstance(html, bytes) else word in html
 
 
 def join_broken_words(tree: LexborHTMLParser, scope: Node) -> None:

@@ -51,9 +51,21 @@ from extractors._regular import (
     without_period,
 )
 from extractors._sideways import read_sideways
-from extractors.normalize import clean_text, is_null, tidy_spacing
+from extractors.normalize import clean_text, is_bare_share, is_null, tidy_spacing
 
 _MAX_CLIMB = 5
+#: Words before an occupation's name that say a value is its: "for chefs", "of welders",
+#: "among nurses"; and the articles that may follow them.
+_WHOSE_WORDS = ("for", "of", "among")
+_ARTICLES = ("an?", "the", "all")
+_WHOSE_LEAD = "(?:" + "|".join(_WHOSE_WORDS) + ")"
+
+
+def _articles(space: str) -> str:
+    """A pattern for one of ``_ARTICLES`` followed by ``space``."""
+    return "(?:" + "|".join(f"{article}{space}" for article in _ARTICLES) + ")"
+
+
 #: How many wrappers around a label may stand between it and its row's values (a page
 #: nested every label ten deep inside its cell).
 _MAX_VALUE_CLIMB = 16
@@ -534,7 +546,7 @@ def _climb_to_label(node: Node, text: str, labels: LabelSet, lead: int = 0) -> _
     current = node
     for _ in range(_MAX_CLIMB):
         exact = labels.by_words.get(text) or _qualified_label(text, labels)
-        if exact is None and text[-1:] in _PERIOD_ENDS:  # "Projected job growth, 2022-2032"
+        if exact is None:  # "Projected job growth, 2022-2032"
             bare = without_period(text)
             if bare != text:
                 exact = labels.by_words.get(bare) or _qualified_label(bare, labels)
@@ -611,12 +623,12 @@ def _is_inline(node: Node) -> bool:
     return node.is_text_node or node.tag in _INLINE_TAGS or node.tag == "sup"
 
 
+#: Whose a label's values are, after its words: "Race ratio for welders:" (a card's label;
+#: its value follows it).
+_WHOSE = re.compile(_WHOSE_LEAD + " " + _articles(" ") + r"?[^\W\d_][^\d:;,.]{0,60}:")
 #: What follows a label's words when they are only the start of a longer label of the same
 #: row ("Race / ethnicity", "Race and ethnicity", "Growth & outlook"), not its value;
 #: or a unit sign after the label ("LGBT %", "Salary ($)").
-#: Whose a label's values are, after its words: "Race ratio for welders:" (a card's label;
-#: its value follows it).
-_WHOSE = re.compile(r"(?:for|of|among) (?:an? |the |all )?[^\W\d_][^\d:;,.]{0,60}:")
 _LABEL_GOES_ON = re.compile(r"\s*(?:(?:/|&|and\b|or\b)\s*[^\W\d_][^\d]*|\(?\s*[%$]\s*\)?)$")
 #: Words a site may put before a label of several words ("Job growth rate", "Annual
 #: growth rate", "Median yearly salary") that still name the same row.
@@ -1319,7 +1331,7 @@ class _ValueReader:
         if after is None or after.mem_id in self.ancestors:
             return text  # nothing, or the next label's wrapper
         share = value_text(after)
-        return f"{text}, {share}" if _BARE_SHARE.fullmatch(share) else text
+        return f"{text}, {share}" if is_bare_share(share) else text
 
     def _without_copy(self, node: Node, text: str, label: Label, column: int) -> str:
         """``text`` without a copy of its column's occupation name or of the label (see
@@ -1332,8 +1344,6 @@ class _ValueReader:
 _EMPHASIS_TAGS = frozenset({"b", "strong", "em", "i", "u", "mark", "a"})
 
 
-#: A share on its own: "38%", "38.5 %".
-_BARE_SHARE = re.compile(r"\d{1,3}(?:\.\d+)?\s?%")
 #: How many wrappers up from a label a value written above it (a stat card's) is looked for.
 _CAPTION_LEVELS = 2
 #: A site's badges after a value, each an element of its own ("Netflix <strong>New</strong>").
@@ -1343,7 +1353,7 @@ _BADGES = frozenset(
 #: What may end a copy of a name or label before a value: "Chef:", "Chef" and a dash.
 _COPY_ENDS = " :-|\u2013\u2014"
 #: Words a screen reader's caption puts before the occupation's name: "for chefs".
-_CAPTION_LEADS = ("for ", "of ", "among ", "as ")
+_CAPTION_LEADS = (*(f"{word} " for word in _WHOSE_WORDS), "as ")
 #: A caption that says a row is both occupations': "for both careers", "for each".
 _BOTH_WORDS = r"(?:both|each)(?: (?:careers|occupations|jobs|roles|professions))?"
 _BOTH = re.compile(rf"(?:for |of )?{_BOTH_WORDS}")
@@ -1501,8 +1511,6 @@ def _shows_nothing(node: Node) -> bool:
 
 
 #: Icon characters a tooltip's text may start with: info and question marks.
-#: How a label ending with the years of its figure ends.
-_PERIOD_ENDS = frozenset("0123456789)")
 _ICON_CHARS = " ⓘℹ❓❔?!*"
 
 
@@ -1544,7 +1552,7 @@ _PAIR_SEPARATOR = re.compile(
 )
 #: "for" or "of" before a name that ends a value ("$72,105 for dental hygienists", "4% of
 #: welders"), right before it.
-_FOR_NAME = re.compile(r"\s+(?:for|of|among)\s+(?:an?\s+|the\s+|all\s+)?$", re.IGNORECASE)
+_FOR_NAME = re.compile(r"\s+" + _WHOSE_LEAD + r"\s+" + _articles(r"\s+") + "?$", re.IGNORECASE)
 #: One value for both occupations after it: "Health Care for both jobs", "Health Care (both)".
 _FOR_BOTH = re.compile(rf"\s*(?:\({_BOTH_WORDS}\)|\s(?:for|of) {_BOTH_WORDS})$", re.IGNORECASE)
 

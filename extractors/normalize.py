@@ -236,6 +236,15 @@ _LABEL_END = " " + _SHARE_SEPARATOR_CHARS
 _SHARE_SEPARATORS = frozenset(_SHARE_SEPARATOR_CHARS)
 
 
+#: A share written alone: "15%", "88.8 %".
+_BARE_SHARE = re.compile(r"\d{1,3}(?:\.\d+)?\s?%")
+
+
+def is_bare_share(text: str) -> bool:
+    """Whether ``text`` is a share and nothing else ("15%")."""
+    return _BARE_SHARE.fullmatch(text) is not None
+
+
 #: An hourly figure written beside a yearly one: "$61,590 per year $29.61 per hour".
 _HOURLY = re.compile(
     r"\$\s?(\d[\d,]*(?:\.\d+)?)\s*(?:per hour|an hour|/\s?hr\b|/\s?hour|hourly)", re.IGNORECASE

@@ -74,7 +74,7 @@ from extractors.duties import extract_duties
 from extractors.education import TABLE as EDUCATION_TABLE
 from extractors.education import extract_education
 from extractors.intro import extract_intro
-from extractors.normalize import slugify, split_labelled_share
+from extractors.normalize import is_bare_share, slugify, split_labelled_share
 from extractors.overview import TABLE as OVERVIEW_TABLE
 from extractors.overview import extract_overview
 from extractors.records import Occupation, PageRecord
@@ -425,7 +425,7 @@ def _share_beside(heading: Node) -> bool:
                 else (after.text_content or "").strip()
             )
             if text:
-                return _BARE_SHARE.fullmatch(text) is not None
+                return is_bare_share(text)
             after = after.next
         parent = node.parent
         if parent is None or len(content_children(parent)) != 1:
@@ -436,7 +436,6 @@ def _share_beside(heading: Node) -> bool:
 
 #: How many wrappers that hold nothing else a heading may sit in (``<ion-label><h3>``).
 _SHARE_CLIMB = 2
-_BARE_SHARE = re.compile(r"\d{1,3}(?:\.\d+)?\s?%")
 
 
 def _titles_links_in_page(heading: Node) -> bool:
